@@ -1,0 +1,43 @@
+//! The command line: what a user can ask dubao to do.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// 读报 — read Chinese newspaper issues in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "dubao", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Issues to read: text files, or folders searched for *.txt. Default: the built-in samples.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles, one line each: number, tab, title.
+    List {
+        /// Issue files or folders (default: the built-in samples).
+        paths: Vec<PathBuf>,
+    },
+    /// Export the parsed issues for scripts.
+    Export {
+        /// Write JSON (the shape is documented in the README).
+        #[arg(long, required = true)]
+        json: bool,
+        /// Issue files or folders (default: the built-in samples).
+        paths: Vec<PathBuf>,
+    },
+    /// Print one article typeset as plain text.
+    Cat {
+        /// The article's number, as `dubao list` shows it (from 1).
+        #[arg(long, short = 'a', value_parser = clap::value_parser!(u64).range(1..))]
+        article: u64,
+        /// Line width in columns (default: the terminal's width, or 80 when not a terminal).
+        #[arg(long, short = 'w', value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        width: Option<u64>,
+        /// Issue files or folders (default: the built-in samples).
+        paths: Vec<PathBuf>,
+    },
+}

@@ -1,0 +1,94 @@
+//! The newspaper model: an issue is a list of articles, each with its headline parts, credits
+//! and paragraphs.
+//!
+//! Plain data with no terminal types. Every string in it is clean Unicode: no layout
+//! indentation, no control characters (see `parse::sanitize`). Serialised as the stable JSON
+//! shape documented in the README (`dubao export --json`).
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// One newspaper issue, parsed from one text dump.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Where it came from: a file path, or `embedded:NAME` for the built-in samples.
+    pub source: String,
+    /// The publication date, when the dump or its file name states it.
+    pub date: Option<IssueDate>,
+    pub articles: Vec<Article>,
+}
+
+/// One article: headline parts, credits and body paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// A column or section name set above the headline, e.g. `·牢记初心使命 争取更大光荣·`.
+    pub rubric: Option<String>,
+    /// The lead-in title (引题) above the main title.
+    pub kicker: Option<String>,
+    /// The main title (主题); lines of a title set over two lines are joined.
+    pub title: String,
+    /// The subtitle (副题) below the main title.
+    pub subtitle: Option<String>,
+    /// Credit lines such as `本报记者 陈润`, without the `■` marker.
+    pub bylines: Vec<String>,
+    /// The dateline that opens the body (`本报讯`, `新华社北京7月1日电`); the first paragraph
+    /// still contains it.
+    pub dateline: Option<String>,
+    /// Body paragraphs, with paragraphs split by the print layout joined again.
+    pub paragraphs: Vec<String>,
+}
+
+/// A calendar date, serialised as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IssueDate {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl IssueDate {
+    /// A date if `month` and `day` name a real day of `year` (Gregorian calendar).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Self { year, month, day })
+    }
+}
+
+impl fmt::Display for IssueDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for IssueDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(IssueDate::new(2020, 2, 29).is_some());
+        assert!(IssueDate::new(2021, 2, 29).is_none());
+        assert!(IssueDate::new(2021, 13, 1).is_none());
+        assert!(IssueDate::new(2021, 4, 31).is_none());
+        assert_eq!(
+            IssueDate::new(2021, 7, 8).map(|d| d.to_string()).as_deref(),
+            Some("2021-07-08")
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! A whole article laid out for reading: the headline block centred, bylines, then indented
+//! paragraphs within the measure, centred in wide panes.
+
+use super::{GUTTER, Options, typeset};
+use crate::model::Article;
+
+/// What a laid-out line shows; views pick a style for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Rubric,
+    Kicker,
+    Title,
+    Subtitle,
+    Byline,
+    Body,
+    Blank,
+}
+
+/// One line of a laid-out article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleLine {
+    pub role: Role,
+    pub text: String,
+    /// Columns of space before the text (centring, margin and indent together).
+    pub column: usize,
+    /// Display width of `text`.
+    pub width: usize,
+    /// For body lines: the paragraph index and the byte offset of `text` in it.
+    pub source: Option<(usize, usize)>,
+}
+
+impl ArticleLine {
+    fn blank() -> Self {
+        Self {
+            role: Role::Blank,
+            text: String::new(),
+            column: 0,
+            width: 0,
+            source: None,
+        }
+    }
+}
+
+/// Lays out `article` for a pane `width` columns wide.
+pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec<ArticleLine> {
+    let width = width.max(1);
+    // Hung marks need the gutter inside the pane.
+    let room = if options.hanging && width > GUTTER + 2 {
+        width - GUTTER
+    } else {
+        width
+    };
+    let measure = room.min(options.measure.max(8));
+    let margin = (room - measure) / 2;
+    let mut out = Vec::new();
+
+    let head = [
+        (Role::Rubric, article.rubric.as_deref()),
+        (Role::Kicker, article.kicker.as_deref()),
+        (Role::Title, Some(article.title.as_str())),
+        (Role::Subtitle, article.subtitle.as_deref()),
+    ];
+    let centred = Options {
+        indent: 0,
+        hanging: false,
+        ..*options
+    };
+    let push_centred = |out: &mut Vec<ArticleLine>, role: Role, text: &str| {
+        for line in typeset(text, measure, &centred) {
+            out.push(ArticleLine {
+                role,
+                text: line.text(text).to_owned(),
+                column: margin + measure.saturating_sub(line.width) / 2,
+                width: line.width,
+                source: None,
+            });
+        }
+    };
+    for (role, text) in head {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            push_centred(&mut out, role, text);
+        }
+    }
+    if !article.bylines.is_empty() {
+        out.push(ArticleLine::blank());
+        push_centred(&mut out, Role::Byline, &article.bylines.join("　"));
+    }
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        out.push(ArticleLine::blank());
+        for line in typeset(paragraph, measure, options) {
+            out.push(ArticleLine {
+                role: Role::Body,
+                text: line.text(paragraph).to_owned(),
+                column: margin + line.indent,
+                width: line.width,
+                source: Some((index, line.start)),
+            });
+        }
+    }
+    out
+}
+
+/// The laid-out article as plain text, one `String` per line, without trailing spaces.
+pub fn plain_lines(lines: &[ArticleLine]) -> impl Iterator<Item = String> + '_ {
+    lines.iter().map(|l| {
+        if l.text.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}", " ".repeat(l.column), l.text)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article {
+            kicker: Some("引题——".into()),
+            title: "主标题".into(),
+            bylines: vec!["本报记者 张三".into()],
+            paragraphs: vec!["第一段正文。".into(), "第二段。".into()],
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn headline_is_centred_and_paragraphs_indented() {
+        let lines = layout_article(&article(), 40, &Options::default());
+        let text: Vec<String> = plain_lines(&lines).collect();
+        assert_eq!(
+            text,
+            vec![
+                "                 引题——",
+                "                 主标题",
+                "",
+                "             本报记者 张三",
+                "",
+                "    第一段正文。",
+                "",
+                "    第二段。",
+            ]
+        );
+        assert_eq!(lines[5].source, Some((0, 0)));
+    }
+
+    #[test]
+    fn wide_panes_centre_the_measure() {
+        let options = Options {
+            measure: 20,
+            ..Options::default()
+        };
+        let lines = layout_article(&article(), 60, &options);
+        let body = lines
+            .iter()
+            .find(|l| l.role == Role::Body)
+            .map(|l| l.column);
+        assert_eq!(body, Some(20 + 4));
+    }
+}
