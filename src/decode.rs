@@ -21,12 +21,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         let body = bytes.get(bom_len..).unwrap_or_default();
         return strict(encoding, body).ok_or(DecodeError::Undecodable);
     }
-    // More than a trace of C0 controls, NUL above all, means binary data.
+    // NUL, or more than a trace of other C0 controls, means binary data.
     let controls = bytes
         .iter()
         .filter(|&&b| b < 0x20 && !is_text_control(b))
         .count();
-    if bytes.contains(&0) || controls * 100 > bytes.len() {
+    if bytes.contains(&0) || (controls > 4 && controls * 20 > bytes.len()) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|text| text.into_owned())
+        .map(std::borrow::Cow::into_owned)
 }
 
 #[cfg(test)]

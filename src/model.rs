@@ -22,7 +22,7 @@ pub struct Issue {
 /// One article: headline parts, credits and body paragraphs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Article {
-    /// A column or section name set above the headline, e.g. `·牢记初心使命 争取更大光荣·`.
+    /// A column or section name set above the headline, e.g. `·聚焦乡村振兴 建设美丽家园·`.
     pub rubric: Option<String>,
     /// The lead-in title (引题) above the main title.
     pub kicker: Option<String>,
@@ -30,7 +30,7 @@ pub struct Article {
     pub title: String,
     /// The subtitle (副题) below the main title.
     pub subtitle: Option<String>,
-    /// Credit lines such as `本报记者 陈润`, without the `■` marker.
+    /// Credit lines such as `本报记者 王一鸣`, without the `■` marker.
     pub bylines: Vec<String>,
     /// The dateline that opens the body (`本报讯`, `新华社北京7月1日电`); the first paragraph
     /// still contains it.

@@ -77,3 +77,6 @@ pub fn typeset(paragraph: &str, width: usize, options: &Options) -> Vec<TypesetL
     let indent = options.indent.min(width.saturating_sub(2));
     fill::fill(paragraph, width.max(1), indent, options)
 }
+
+#[cfg(test)]
+mod tests;

@@ -110,10 +110,13 @@ impl Builder {
     fn open(&mut self) -> &mut Article {
         if self.current.is_none() {
             let parts = mem::take(&mut self.head);
-            let (extra, main) = parts.split_at(parts.len().saturating_sub(MAX_HEAD_PARTS));
+            let (extra, main) = parts.split_at(main_start(&parts));
             let rubric = self.rubric.take();
-            self.done
-                .extend(extra.iter().map(|u| headline(None, &[u.clone()])));
+            self.done.extend(
+                extra
+                    .iter()
+                    .map(|u| headline(None, std::slice::from_ref(u))),
+            );
             self.current = Some(headline(rubric, main));
         }
         self.current.get_or_insert_with(Article::default)
@@ -167,6 +170,21 @@ fn starts_article(units: &[Unit], i: usize) -> bool {
     anchored || run >= 2 || rest.iter().take(run).any(|u| u.kind == Kind::Rubric)
 }
 
+/// Where the headline proper starts among pending headline parts: at a lead-in title (ending
+/// in `——` or `：`) with a title after it, else three parts from the end. Parts before it are
+/// headlines with no body of their own.
+fn main_start(parts: &[Unit]) -> usize {
+    let fallback = parts.len().saturating_sub(MAX_HEAD_PARTS);
+    let lead_in = parts.iter().rev().skip(1).position(|u| is_lead_in(&u.text));
+    lead_in
+        .map_or(fallback, |from_end| parts.len() - 2 - from_end)
+        .max(fallback)
+}
+
+fn is_lead_in(text: &str) -> bool {
+    text.ends_with(['—', '：', ':'])
+}
+
 /// An article whose headline parts are `parts` (at most three), each put in its role.
 fn headline(rubric: Option<String>, parts: &[Unit]) -> Article {
     let text = |u: &Unit| u.text.clone();
@@ -188,7 +206,7 @@ fn headline(rubric: Option<String>, parts: &[Unit]) -> Article {
 
 /// With two headline lines, whether the first is a lead-in title rather than the main title.
 fn is_kicker(first: &Unit, second: &Unit) -> bool {
-    if first.text.ends_with(['—', '：', ':']) {
+    if is_lead_in(&first.text) {
         return true;
     }
     if second.text.starts_with('—') || first.lines > 1 {

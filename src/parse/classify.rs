@@ -8,7 +8,7 @@ const MAX_HEAD_CHARS: usize = 48;
 /// The longest line (in characters) still taken for a credit line.
 const MAX_CREDIT_CHARS: usize = 40;
 
-/// Markers that open a byline in print (`■本报记者 陈润`).
+/// Markers that open a byline in print (`■本报记者 王一鸣`).
 const BYLINE_MARKERS: &[char] = &['■', '□', '●', '◆', '◇', '▲', '△', '★', '☆', '▶', '►'];
 
 /// Words that open a credit, longest first so `本报记者` wins over `记者`.
@@ -51,8 +51,8 @@ const CLAUSE_MARKS: &[char] = &['，', '、', '；', '。', ',', ';'];
 
 /// Returns the credit in `line` without its byline marker, if the line is a credit.
 ///
-/// Credits are short lines such as `■本报记者 陈润`, `通讯员 罗小亚`, `本报记者 陈润 通讯员
-/// 罗小亚` or a photo credit `张三 摄`.
+/// Credits are short lines such as `■本报记者 王一鸣`, `通讯员 赵晓`, `本报记者 王一鸣 通讯员
+/// 赵晓` or a photo credit `张三 摄`.
 pub fn credit(line: &str) -> Option<&str> {
     let rest = line.trim_start_matches(|c: char| BYLINE_MARKERS.contains(&c) || c.is_whitespace());
     let marked = rest.len() != line.len();
@@ -70,7 +70,7 @@ pub fn credit(line: &str) -> Option<&str> {
     }
 }
 
-/// `本报记者 陈润 通讯员 罗小亚`: role words, each followed by one or more short names.
+/// `本报记者 王一鸣 通讯员 赵晓`: role words, each followed by one or more short names.
 fn is_name_list(text: &str) -> bool {
     let mut seen_role = false;
     for token in text.split(|c: char| c.is_whitespace() || c == '、') {
@@ -98,7 +98,7 @@ fn is_name_list(text: &str) -> bool {
     seen_role
 }
 
-/// A rubric (栏目) set between dots or brackets: `·牢记初心使命 争取更大光荣·`, `【深度】`.
+/// A rubric (栏目) set between dots or brackets: `·聚焦乡村振兴 建设美丽家园·`, `【深度】`.
 pub fn is_rubric(line: &str) -> bool {
     const PAIRS: &[(char, char)] = &[
         ('·', '·'),
@@ -150,16 +150,16 @@ mod tests {
 
     #[test]
     fn marked_bylines_are_credits_without_the_marker() {
-        assert_eq!(credit("■本报记者 陈润"), Some("本报记者 陈润"));
+        assert_eq!(credit("■本报记者 王一鸣"), Some("本报记者 王一鸣"));
         assert_eq!(credit("■ 文/图 张三"), Some("文/图 张三"));
     }
 
     #[test]
     fn unmarked_role_lines_are_credits() {
-        assert_eq!(credit("通讯员 罗小亚"), Some("通讯员 罗小亚"));
+        assert_eq!(credit("通讯员 赵晓"), Some("通讯员 赵晓"));
         assert_eq!(
-            credit("本报记者 陈润 通讯员 罗小亚"),
-            Some("本报记者 陈润 通讯员 罗小亚")
+            credit("本报记者 王一鸣 通讯员 赵晓"),
+            Some("本报记者 王一鸣 通讯员 赵晓")
         );
         assert_eq!(credit("记者王小明"), Some("记者王小明"));
         assert_eq!(credit("本报记者 李四 摄"), Some("本报记者 李四 摄"));
@@ -175,29 +175,29 @@ mod tests {
 
     #[test]
     fn rubrics_are_enclosed() {
-        assert!(is_rubric("·牢记初心使命 争取更大光荣·"));
+        assert!(is_rubric("·聚焦乡村振兴 建设美丽家园·"));
         assert!(is_rubric("【深度】"));
         assert!(!is_rubric("·"));
-        assert!(!is_rubric("牢记初心使命"));
+        assert!(!is_rubric("聚焦乡村振兴"));
     }
 
     #[test]
     fn headline_lines_are_short_and_unpunctuated() {
-        assert!(is_head_like("科学调度 精准施策 打赢电力迎峰度冬硬仗"));
+        assert!(is_head_like("稳步推进 扎实工作 奋力夺取秋粮丰收"));
         assert!(is_head_like("某某同志在会上强调——"));
-        assert!(is_head_like("让群众吃下“定心丸”"));
-        assert!(!is_head_like("市领导参加调研。"));
-        assert!(!is_head_like("同比分别增长15.87%、"));
+        assert!(is_head_like("给农户送上“及时雨”"));
+        assert!(!is_head_like("副县长出席仪式。"));
+        assert!(!is_head_like("环比分别下降3.2%、"));
         assert!(!is_head_like(&"很长".repeat(30)));
     }
 
     #[test]
     fn open_paragraphs_end_without_sentence_punctuation() {
-        assert!(ends_open("做好负荷精"));
-        assert!(ends_open("分别增长15.87%、"));
-        assert!(ends_open("是一块创新创业的热"));
-        assert!(!ends_open("平稳有序。"));
-        assert!(!ends_open("“用电压力大的是哪些地方？”"));
+        assert!(ends_open("加快推进项目建"));
+        assert!(ends_open("分别下降3.2%、"));
+        assert!(ends_open("是一片充满希望的沃"));
+        assert!(!ends_open("安全有序。"));
+        assert!(!ends_open("“明年还来吗？”"));
         assert!(!ends_open("他强调："));
         assert!(!ends_open(""));
     }

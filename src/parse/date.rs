@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn masthead_dates() {
         assert_eq!(
-            date_in_text("衡阳日报\n2021年7月19日 星期一\n"),
+            date_in_text("城南日报\n2021年7月19日 星期一\n"),
             date(2021, 7, 19)
         );
         assert_eq!(date_in_text("成立于1953年，2006年7月成为成员\n"), None);

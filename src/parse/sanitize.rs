@@ -25,7 +25,7 @@ pub fn sanitize(text: &str) -> String {
             '\t' | '\u{a0}' => out.push(' '),
             _ if is_invisible_format(c) => {}
             '\u{0}'..='\u{1f}' => {
-                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'))
+                out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'));
             }
             '\u{7f}' => out.push('\u{2421}'),
             '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),

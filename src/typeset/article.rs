@@ -1,7 +1,7 @@
 //! A whole article laid out for reading: the headline block centred, bylines, then indented
 //! paragraphs within the measure, centred in wide panes.
 
-use super::{GUTTER, Options, typeset};
+use super::{GUTTER, Options, TypesetLine, typeset};
 use crate::model::Article;
 
 /// What a laid-out line shows; views pick a style for each.
@@ -66,7 +66,7 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
         ..*options
     };
     let push_centred = |out: &mut Vec<ArticleLine>, role: Role, text: &str| {
-        for line in typeset(text, measure, &centred) {
+        for line in balanced(text, measure, &centred) {
             out.push(ArticleLine {
                 role,
                 text: line.text(text).to_owned(),
@@ -98,6 +98,25 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
         }
     }
     out
+}
+
+/// Centred text broken into as few lines as at full `width`, but of even length: the
+/// narrowest width that needs no more lines (line counts only fall as the width grows).
+fn balanced(text: &str, width: usize, options: &Options) -> Vec<TypesetLine> {
+    let lines = typeset(text, width, options);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut low, mut high) = (1, width);
+    while low < high {
+        let mid = usize::midpoint(low, high);
+        if typeset(text, mid, options).len() <= lines.len() {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    typeset(text, high, options)
 }
 
 /// The laid-out article as plain text, one `String` per line, without trailing spaces.

@@ -155,5 +155,8 @@ fn fix_orphan(spans: &mut [Span], graphemes: &[Grapheme], allowed: &[bool], widt
         return;
     }
     prev.end = moved;
+    while prev.end > prev.first && graphemes[prev.end - 1].space {
+        prev.end -= 1;
+    }
     last.first = moved;
 }

@@ -84,7 +84,7 @@ pub fn break_opportunities(text: &str, graphemes: &[(usize, &str)]) -> Vec<bool>
     allowed
 }
 
-/// Unicode 16's LB19a: quotation marks next to Chinese text do not glue the two together.
+/// Unicode 16's `LB19a`: quotation marks next to Chinese text do not glue the two together.
 fn quote_break(prev: &str, next: &str) -> bool {
     let cjk = |g: &str| g.chars().next().is_some_and(is_wide_script);
     let closing = prev.ends_with(['”', '’']) && (cjk(next) || no_line_end(next));

@@ -1,1 +1,8 @@
+//! The one integration-test binary (links once): samples, layouts, properties, CLI.
 
+mod cli;
+mod layouts;
+mod parse_props;
+mod samples;
+mod typeset_props;
+mod wrap_comparison;

@@ -1,0 +1,204 @@
+//! The binary from the outside: exit codes, messages, nothing on stdout after an error.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dubao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run dubao")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[track_caller]
+fn assert_fails_cleanly(output: &Output, needle: &str) {
+    assert_eq!(output.status.code(), Some(2), "stderr: {}", stderr(output));
+    assert!(output.stdout.is_empty(), "stdout: {}", stdout(output));
+    let message = stderr(output);
+    assert_eq!(message.lines().count(), 1, "one line: {message}");
+    assert!(message.contains(needle), "{message}");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write fixture");
+    path.display().to_string()
+}
+
+const ISSUE: &str = "全县秋粮丰收\n\n■本报记者 张三\n\n本报讯 今年全县秋粮喜获丰收。\n";
+
+#[test]
+fn list_numbers_articles_across_all_paths() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ISSUE.as_bytes());
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "第二份报纸\n\n本报讯 内容。\n".as_bytes(),
+    );
+    let output = dubao(&["list", &a, &b]);
+    assert!(output.status.success());
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(lines, ["1\t全县秋粮丰收", "2\t第二份报纸"]);
+}
+
+#[test]
+fn no_path_lists_the_embedded_samples() {
+    let output = dubao(&["list"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).lines().count() >= 2);
+}
+
+#[test]
+fn a_folder_means_every_txt_file_below_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    write(dir.path(), "one.txt", ISSUE.as_bytes());
+    write(&dir.path().join("sub"), "two.TXT", ISSUE.as_bytes());
+    write(dir.path(), "notes.md", b"# not an issue");
+    let output = dubao(&["export", "--json", &dir.path().display().to_string()]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["issues"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn export_has_the_documented_shape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "2021-07-18.txt", ISSUE.as_bytes());
+    let output = dubao(&["export", "--json", &path]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let issue = &json["issues"][0];
+    assert_eq!(issue["source"], path.as_str());
+    assert_eq!(issue["date"], "2021-07-18");
+    let article = &issue["articles"][0];
+    let keys: Vec<&str> = article
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 7);
+    for key in [
+        "rubric",
+        "kicker",
+        "title",
+        "subtitle",
+        "bylines",
+        "dateline",
+        "paragraphs",
+    ] {
+        assert!(keys.contains(&key), "{key}");
+    }
+    assert_eq!(article["title"], "全县秋粮丰收");
+    assert_eq!(article["bylines"][0], "本报记者 张三");
+    assert_eq!(article["dateline"], "本报讯");
+    assert_eq!(article["paragraphs"][0], "本报讯 今年全县秋粮喜获丰收。");
+    assert!(article["subtitle"].is_null());
+}
+
+#[test]
+fn a_missing_path_is_a_one_line_error() {
+    assert_fails_cleanly(&dubao(&["list", "/no/such/file.txt"]), "/no/such/file.txt");
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "image.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
+    assert_fails_cleanly(&dubao(&["list", &path]), "binary");
+}
+
+#[test]
+fn undecodable_bytes_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "bad.txt",
+        &[0xff, 0xfe_u8.wrapping_add(1), 0xff, 0x80, 0x80, 0xff],
+    );
+    assert_fails_cleanly(&dubao(&["list", &path]), "cannot decode");
+}
+
+#[test]
+fn gb18030_and_utf16_files_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (gb, _, _) = encoding_rs::GB18030.encode(ISSUE);
+    let gb_path = write(dir.path(), "gb.txt", &gb);
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(ISSUE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16_path = write(dir.path(), "utf16.txt", &utf16);
+    for path in [gb_path, utf16_path] {
+        let output = dubao(&["list", &path]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(
+            stdout(&output).contains("全县秋粮丰收"),
+            "{path}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn an_empty_file_is_an_issue_with_no_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "empty.txt", b"");
+    let output = dubao(&["export", "--json", &path]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(
+        json["issues"][0]["articles"].as_array().map(Vec::len),
+        Some(0)
+    );
+    assert!(stderr(&output).contains("no articles"));
+}
+
+#[test]
+fn cat_typesets_one_article_at_the_given_width() {
+    let output = dubao(&["cat", "--article", "1", "--width", "30"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.lines()
+            .all(|l| dubao::typeset::str_width(l, dubao::typeset::AmbiguousWidth::Narrow) <= 30)
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("    ") && !l.trim().is_empty()),
+        "indented paragraphs"
+    );
+}
+
+#[test]
+fn cat_out_of_range_is_an_error() {
+    assert_fails_cleanly(&dubao(&["cat", "--article", "999"]), "no article 999");
+}
+
+#[test]
+fn plain_output_when_not_a_terminal_has_no_escape_sequences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "evil.txt",
+        "标题\u{1b}]0;pwned\u{7}\n\n正文\u{1b}[2J。\n".as_bytes(),
+    );
+    let output = dubao(&[&path]);
+    assert!(output.status.success());
+    assert!(!output.stdout.contains(&0x1b), "{}", stdout(&output));
+    assert!(stdout(&output).contains("正文"));
+}
