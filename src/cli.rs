@@ -12,6 +12,10 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Issues to read: text files, or folders searched for *.txt. Default: the built-in samples.
     pub paths: Vec<PathBuf>,
+    /// Scroll with the mouse wheel and open articles by clicking (off by default, so the
+    /// terminal's own text selection keeps working).
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@
 //!   pipes), [`cli`] (command line);
 //! - the binary (`main.rs`) only wires these together and maps errors to exit codes.
 
+pub mod app;
 pub mod cli;
 pub mod decode;
 pub mod error;
@@ -14,4 +15,6 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod plain;
+pub mod term;
 pub mod typeset;
+pub mod ui;

@@ -8,7 +8,9 @@ use clap::Parser;
 use dubao::cli::{Cli, Command};
 use dubao::load::load_all;
 use dubao::model::Issue;
-use dubao::plain;
+use dubao::app::keymap::Keymap;
+use dubao::app::{AppState, ThemeKind};
+use dubao::{plain, term};
 use dubao::typeset::Options;
 
 fn main() -> ExitCode {
@@ -33,6 +35,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let mut out = io::BufWriter::new(stdout.lock());
     let options = Options::default();
     match cli.command {
+        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+            let issues = load(&cli.paths)?;
+            drop(out);
+            let theme = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                ThemeKind::Mono
+            } else {
+                ThemeKind::Color
+            };
+            let state = AppState::new(issues, Keymap::default_keymap(), theme, 80, 24);
+            return term::run(state, cli.mouse);
+        }
         None => {
             let issues = load(&cli.paths)?;
             plain::write_issues(&mut out, &issues, terminal_width(), &options)?;

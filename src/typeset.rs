@@ -8,7 +8,7 @@ mod fill;
 mod linebreak;
 pub mod width;
 
-pub use article::{ArticleLine, Role, layout_article, plain_lines};
+pub use article::{ArticleLine, Role, balanced, layout_article, plain_lines};
 pub use fill::GUTTER;
 pub use linebreak::{no_line_end, no_line_start, paired};
 pub use width::{AmbiguousWidth, str_width};

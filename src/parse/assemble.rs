@@ -111,12 +111,11 @@ impl Builder {
         if self.current.is_none() {
             let parts = mem::take(&mut self.head);
             let (extra, main) = parts.split_at(main_start(&parts));
-            let rubric = self.rubric.take();
-            self.done.extend(
-                extra
-                    .iter()
-                    .map(|u| headline(None, std::slice::from_ref(u))),
-            );
+            // The rubric stands above the first headline, whichever article that is.
+            let mut rubric = self.rubric.take();
+            for part in extra {
+                self.done.push(headline(rubric.take(), std::slice::from_ref(part)));
+            }
             self.current = Some(headline(rubric, main));
         }
         self.current.get_or_insert_with(Article::default)

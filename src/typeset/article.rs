@@ -102,7 +102,7 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
 
 /// Centred text broken into as few lines as at full `width`, but of even length: the
 /// narrowest width that needs no more lines (line counts only fall as the width grows).
-fn balanced(text: &str, width: usize, options: &Options) -> Vec<TypesetLine> {
+pub fn balanced(text: &str, width: usize, options: &Options) -> Vec<TypesetLine> {
     let lines = typeset(text, width, options);
     if lines.len() < 2 {
         return lines;

@@ -2,7 +2,10 @@
 
 mod cli;
 mod layouts;
+mod navigation;
 mod parse_props;
 mod samples;
+mod snapshots;
+mod support;
 mod typeset_props;
 mod wrap_comparison;

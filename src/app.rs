@@ -1,0 +1,320 @@
+//! The app: its state, and `update`, the one place that changes it.
+//!
+//! No IO here: `update` returns an [`Effect`] for the main loop to carry out. Scroll limits and
+//! card positions come from `layout`, the same functions the views draw with.
+
+pub mod action;
+pub mod keymap;
+pub mod layout;
+
+use crate::model::{Article, Issue};
+use crate::typeset::{DEFAULT_MEASURE, Options};
+pub use action::Action;
+use keymap::Keymap;
+use layout::{front_page, panes, reader_lines};
+
+/// Narrowest and widest measure the reader may set, and the step of `+`/`-`.
+const MEASURE_RANGE: (usize, usize) = (20, 200);
+const MEASURE_STEP: usize = 4;
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The front page (in the split view: the headline column has the focus).
+    Front,
+    /// An article (in the split view: the reading pane has the focus).
+    Reader,
+    /// The list of open issues.
+    Issues,
+}
+
+/// Colours, or none (`NO_COLOR`): states are then shown with bold, reverse and underline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeKind {
+    Color,
+    Mono,
+}
+
+/// What the main loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    Suspend,
+    /// Clear the terminal and draw everything again.
+    Redraw,
+}
+
+/// Everything the views draw from.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub issues: Vec<Issue>,
+    pub issue: usize,
+    /// Selected article of the current issue.
+    pub article: usize,
+    pub screen: Screen,
+    /// First line of the article shown in the reading pane.
+    pub scroll: usize,
+    /// The help overlay, when open, with its scroll.
+    pub help: Option<usize>,
+    /// Selected row of the issue list.
+    pub issue_cursor: usize,
+    pub width: u16,
+    pub height: u16,
+    pub options: Options,
+    pub theme: ThemeKind,
+    pub keymap: Keymap,
+    /// Keys of an unfinished sequence, shown in the status line.
+    pub pending: String,
+    pub message: Option<String>,
+}
+
+impl AppState {
+    pub fn new(issues: Vec<Issue>, keymap: Keymap, theme: ThemeKind, width: u16, height: u16) -> Self {
+        Self {
+            issues,
+            issue: 0,
+            article: 0,
+            screen: Screen::Front,
+            scroll: 0,
+            help: None,
+            issue_cursor: 0,
+            width,
+            height,
+            options: Options::default(),
+            theme,
+            keymap,
+            pending: String::new(),
+            message: None,
+        }
+    }
+
+    pub fn current_issue(&self) -> Option<&Issue> {
+        self.issues.get(self.issue)
+    }
+
+    pub fn current_article(&self) -> Option<&Article> {
+        self.current_issue()?.articles.get(self.article)
+    }
+
+    fn article_count(&self) -> usize {
+        self.current_issue().map_or(0, |i| i.articles.len())
+    }
+
+    /// Rows of the reading pane, and the number of laid-out lines of the current article.
+    pub fn reader_extent(&self) -> (usize, usize) {
+        let panes = panes(self.width, self.height, self.screen == Screen::Reader);
+        let Some(area) = panes.reader else {
+            return (0, 0);
+        };
+        let lines = self.current_article().map_or(0, |a| reader_lines(a, area.width, &self.options).len());
+        (usize::from(area.height), lines)
+    }
+
+    fn max_scroll(&self) -> usize {
+        let (rows, lines) = self.reader_extent();
+        lines.saturating_sub(rows)
+    }
+
+    fn front_page(&self) -> Option<layout::FrontPage> {
+        let area = panes(self.width, self.height, false).headlines?;
+        Some(front_page(self.current_issue()?, area.width, area.height, self.options.ambiguous))
+    }
+
+    /// Whether headlines and article are on screen together.
+    pub fn split(&self) -> bool {
+        self.width >= layout::SPLIT_WIDTH
+    }
+
+    fn select_article(&mut self, index: usize) {
+        let last = self.article_count().saturating_sub(1);
+        let index = index.min(last);
+        if index != self.article {
+            self.article = index;
+            self.scroll = 0;
+        }
+    }
+
+    fn select_issue(&mut self, index: usize) {
+        if index < self.issues.len() {
+            self.issue = index;
+            self.issue_cursor = index;
+            self.article = 0;
+            self.scroll = 0;
+        }
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+    }
+
+}
+
+/// Applies `action` to `state`.
+pub fn update(state: &mut AppState, action: Action) -> Effect {
+    state.message = None;
+    if let Some(effect) = global(state, &action) {
+        return effect;
+    }
+    if let Some(scroll) = state.help {
+        help(state, scroll, &action);
+    } else {
+        match state.screen {
+            Screen::Issues => issue_list(state, &action),
+            Screen::Reader => reader(state, &action),
+            // Back from the front page leaves the app.
+            Screen::Front if action == Action::Back => return Effect::Quit,
+            Screen::Front => front(state, &action),
+        }
+    }
+    Effect::None
+}
+
+/// Actions that mean the same everywhere.
+fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
+    match *action {
+        Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
+        Action::Redraw => return Some(Effect::Redraw),
+        Action::Resize(width, height) => {
+            (state.width, state.height) = (width, height);
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::Pending(ref keys) => state.pending.clone_from(keys),
+        Action::Help => state.help = if state.help.is_some() { None } else { Some(0) },
+        Action::Widen | Action::Narrow | Action::ResetMeasure => {
+            let (low, high) = MEASURE_RANGE;
+            let measure = state.options.measure;
+            state.options.measure = match action {
+                Action::Widen => (measure + MEASURE_STEP).min(high),
+                Action::Narrow => measure.saturating_sub(MEASURE_STEP).max(low),
+                _ => DEFAULT_MEASURE,
+            };
+            state.message = Some(crate::ui::strings::measure(state.options.measure));
+            state.scroll = state.scroll.min(state.max_scroll());
+        }
+        Action::NextIssue | Action::PrevIssue => {
+            let next = if *action == Action::NextIssue { state.issue + 1 } else { state.issue.wrapping_sub(1) };
+            state.select_issue(next);
+        }
+        Action::IssueList => {
+            state.issue_cursor = state.issue;
+            state.screen = Screen::Issues;
+        }
+        _ => return None,
+    }
+    Some(Effect::None)
+}
+
+fn help(state: &mut AppState, scroll: usize, action: &Action) {
+    let rows = usize::from(state.height.saturating_sub(4)).max(1);
+    let lines = state.keymap.bindings.len();
+    let max = lines.saturating_sub(rows);
+    state.help = match action {
+        Action::Back | Action::Left => None,
+        Action::Down | Action::Scroll(1..) => Some((scroll + 1).min(max)),
+        Action::Up | Action::Scroll(..=-1) => Some(scroll.saturating_sub(1)),
+        Action::PageDown | Action::HalfPageDown => Some((scroll + rows).min(max)),
+        Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(rows)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(max),
+        _ => Some(scroll),
+    };
+}
+
+fn issue_list(state: &mut AppState, action: &Action) {
+    let last = state.issues.len().saturating_sub(1);
+    match action {
+        Action::Down => state.issue_cursor = (state.issue_cursor + 1).min(last),
+        Action::Up => state.issue_cursor = state.issue_cursor.saturating_sub(1),
+        Action::Top => state.issue_cursor = 0,
+        Action::Bottom => state.issue_cursor = last,
+        Action::Open | Action::Right => {
+            state.select_issue(state.issue_cursor);
+            state.screen = Screen::Front;
+        }
+        Action::Back | Action::Left => state.screen = Screen::Front,
+        _ => {}
+    }
+}
+
+fn reader(state: &mut AppState, action: &Action) {
+    let (rows, _) = state.reader_extent();
+    let page = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+    match action {
+        Action::Down => state.scroll_by(1),
+        Action::Up => state.scroll_by(-1),
+        Action::Scroll(n) => state.scroll_by(*n as isize),
+        Action::PageDown => state.scroll_by(page),
+        Action::PageUp => state.scroll_by(-page),
+        Action::HalfPageDown => state.scroll_by(page / 2 + 1),
+        Action::HalfPageUp => state.scroll_by(-(page / 2 + 1)),
+        Action::Top => state.scroll = 0,
+        Action::Bottom => state.scroll = state.max_scroll(),
+        Action::NextArticle => state.select_article(state.article + 1),
+        Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::Back | Action::Left | Action::SwitchPane => state.screen = Screen::Front,
+        Action::Click(..) if state.split() => front(state, action),
+        _ => {}
+    }
+}
+
+fn front(state: &mut AppState, action: &Action) {
+    let Some(page) = state.front_page() else {
+        return;
+    };
+    let count = state.article_count();
+    let current = page.card(state.article).map_or((0, 0), |c| (c.page, c.column));
+    let first_of_page = |p: usize| page.cards.iter().find(|c| c.page == p).map(|c| c.article);
+    match action {
+        Action::Down | Action::Scroll(1..) => state.select_article(state.article + 1),
+        Action::Up | Action::Scroll(..=-1) => state.select_article(state.article.saturating_sub(1)),
+        Action::NextArticle => state.select_article(state.article + 1),
+        Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::Top => state.select_article(0),
+        Action::Bottom => state.select_article(count.saturating_sub(1)),
+        Action::PageDown | Action::HalfPageDown => {
+            let target = first_of_page(current.0 + 1).unwrap_or(count.saturating_sub(1));
+            state.select_article(target);
+        }
+        Action::PageUp | Action::HalfPageUp => {
+            let target = current.0.checked_sub(1).and_then(first_of_page).unwrap_or(0);
+            state.select_article(target);
+        }
+        Action::Left => {
+            if let Some(target) = page.beside(state.article, -1) {
+                state.select_article(target);
+            }
+        }
+        Action::Right => match page.beside(state.article, 1) {
+            Some(target) if !state.split() => state.select_article(target),
+            _ => open(state),
+        },
+        Action::Open | Action::SwitchPane => open(state),
+        Action::Click(x, y) => click(state, &page, *x, *y),
+        _ => {}
+    }
+}
+
+fn open(state: &mut AppState) {
+    if state.current_article().is_some() {
+        state.screen = Screen::Reader;
+    }
+}
+
+fn click(state: &mut AppState, page: &layout::FrontPage, x: u16, y: u16) {
+    let Some(area) = panes(state.width, state.height, false).headlines else {
+        return;
+    };
+    let current_page = page.card(state.article).map_or(0, |c| c.page);
+    let hit = page.cards.iter().find(|c| {
+        let left = area.x + c.column * (page.column_width + 1);
+        let top = area.y + c.y;
+        let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
+        c.page == current_page && (left..left + page.column_width).contains(&x) && (top..top + height).contains(&y)
+    });
+    if let Some(card) = hit {
+        state.select_article(card.article);
+        open(state);
+    }
+}

@@ -1,0 +1,46 @@
+//! Every way the app state can change. The serde names are the action names the keymap uses.
+
+use serde::Deserialize;
+
+/// One state change, from a key, the mouse, the terminal or a signal.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Down,
+    Up,
+    Left,
+    Right,
+    Open,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextArticle,
+    PrevArticle,
+    NextIssue,
+    PrevIssue,
+    IssueList,
+    SwitchPane,
+    Widen,
+    Narrow,
+    ResetMeasure,
+    Help,
+    Back,
+    Quit,
+    Redraw,
+    Suspend,
+    /// The terminal was resized to (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// Keys typed so far of an unfinished sequence (`g` of `g g`); empty when none.
+    #[serde(skip)]
+    Pending(String),
+    /// Mouse wheel: lines to scroll (negative is up).
+    #[serde(skip)]
+    Scroll(i32),
+    /// Mouse click at (column, row).
+    #[serde(skip)]
+    Click(u16, u16),
+}

@@ -1,0 +1,172 @@
+//! The real terminal: raw mode and the alternate screen, always restored (on quit, error,
+//! panic, SIGTERM, SIGHUP and SIGQUIT), Ctrl-Z suspend, and the main loop that turns input and
+//! signals into actions. The only module besides `main.rs` that touches the terminal.
+
+use std::io::{self, Stdout, Write};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+use crate::app::keymap::{Key, Resolver};
+use crate::app::{Action, AppState, Effect, update};
+use crate::ui;
+
+/// Lines a mouse wheel step scrolls.
+const WHEEL_LINES: i32 = 3;
+
+/// What the main loop waits for.
+enum Input {
+    Terminal(Event),
+    /// SIGTERM, SIGHUP or SIGQUIT: leave cleanly.
+    Stop,
+    /// SIGCONT: resumed after a stop from outside; redraw everything.
+    Resumed,
+}
+
+/// Raw mode and the alternate screen while alive; the terminal as it was after drop.
+pub struct TerminalGuard {
+    mouse: bool,
+}
+
+impl TerminalGuard {
+    /// Takes over the terminal and installs a panic hook that gives it back first.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore(mouse);
+            previous(info);
+        }));
+        let guard = Self { mouse };
+        guard.take_over()?;
+        Ok(guard)
+    }
+
+    fn take_over(&self) -> io::Result<()> {
+        enable_raw_mode()?;
+        let mut stdout = io::stdout();
+        execute!(stdout, EnterAlternateScreen, cursor::Hide)?;
+        if self.mouse {
+            execute!(stdout, EnableMouseCapture)?;
+        }
+        Ok(())
+    }
+
+    /// Gives the terminal back, stops the process (as Ctrl-Z would), and takes it over again
+    /// once resumed.
+    fn suspend(&self) -> io::Result<()> {
+        restore(self.mouse);
+        signal_hook::low_level::raise(SIGTSTP)?;
+        self.take_over()
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// Leaves the alternate screen and raw mode; safe to call more than once.
+fn restore(mouse: bool) {
+    let mut stdout = io::stdout();
+    if mouse {
+        let _ = execute!(stdout, DisableMouseCapture);
+    }
+    let _ = execute!(stdout, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = stdout.flush();
+}
+
+/// Runs the interactive reader until the user quits or a signal asks it to stop.
+pub fn run(mut state: AppState, mouse: bool) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    let guard = TerminalGuard::enter(mouse)?;
+    read_input(tx);
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    update(&mut state, Action::Resize(size.width, size.height));
+    main_loop(&mut state, &mut terminal, &rx, &guard)
+}
+
+fn main_loop(
+    state: &mut AppState,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    rx: &Receiver<Input>,
+    guard: &TerminalGuard,
+) -> anyhow::Result<()> {
+    let mut resolver = Resolver::default();
+    let mut dirty = true;
+    loop {
+        // Draw only after a change: an idle reader writes nothing.
+        if dirty {
+            terminal.draw(|frame| ui::draw(state, frame))?;
+            dirty = false;
+        }
+        let actions = match rx.recv()? {
+            Input::Stop => return Ok(()),
+            Input::Resumed => vec![Action::Redraw],
+            Input::Terminal(event) => actions_for(event, state, &mut resolver),
+        };
+        for action in actions {
+            dirty = true;
+            match update(state, action) {
+                Effect::None => {}
+                Effect::Quit => return Ok(()),
+                Effect::Redraw => terminal.clear()?,
+                Effect::Suspend => {
+                    guard.suspend()?;
+                    terminal.clear()?;
+                }
+            }
+        }
+    }
+}
+
+fn actions_for(event: Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => resolver.feed(&state.keymap, Key::from_event(key)),
+        Event::Resize(width, height) => vec![Action::Resize(width, height)],
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => vec![Action::Scroll(WHEEL_LINES)],
+            MouseEventKind::ScrollUp => vec![Action::Scroll(-WHEEL_LINES)],
+            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(mouse.column, mouse.row)],
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Reads terminal events on a thread of its own.
+fn read_input(tx: Sender<Input>) {
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(Input::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGQUIT into a clean stop, and SIGCONT into a redraw.
+fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGCONT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            let input = if signal == SIGCONT { Input::Resumed } else { Input::Stop };
+            if tx.send(input).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! The front page: the issue's headlines as cards in newspaper columns.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::strings;
+use super::theme::Theme;
+use crate::app::layout::{CardRole, front_page};
+use crate::app::{AppState, Screen};
+
+pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(issue) = state.current_issue() else {
+        return;
+    };
+    if issue.articles.is_empty() {
+        buf.set_stringn(area.x + 1, area.y + 1, strings::NO_ARTICLES, usize::from(area.width), theme.kicker);
+        return;
+    }
+    let page = front_page(issue, area.width, area.height, state.options.ambiguous);
+    let current = page.card(state.article).map_or(0, |c| c.page);
+    // In the split view the selection is dimmer while the article has the focus.
+    let focused = state.screen == Screen::Front;
+    for column in 1..page.columns {
+        let x = area.x + column * (page.column_width + 1) - 1;
+        for y in area.top()..area.bottom() {
+            buf.set_string(x, y, "│", theme.rule);
+        }
+    }
+    for card in page.cards.iter().filter(|c| c.page == current) {
+        let x = area.x + card.column * (page.column_width + 1);
+        let selected = card.article == state.article;
+        let text_width = usize::from(page.column_width.saturating_sub(2));
+        for (row, line) in card.lines.iter().enumerate() {
+            let y = area.y + card.y + u16::try_from(row).unwrap_or(u16::MAX);
+            if y >= area.bottom() {
+                break;
+            }
+            let style = match line.role {
+                CardRole::Kicker => theme.kicker,
+                CardRole::Title if selected && focused => theme.selected,
+                CardRole::Title => theme.title,
+                CardRole::Subtitle => theme.subtitle,
+                CardRole::Byline => theme.byline,
+                CardRole::Lead => theme.lead,
+            };
+            if selected {
+                buf.set_string(x, y, "▌", theme.marker);
+            }
+            buf.set_stringn(x + 2, y, &line.text, text_width, style);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The masthead: paper, issue, article i/N and how much of it has been read.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::strings;
+use super::theme::Theme;
+use crate::app::{AppState, Screen};
+
+pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.masthead);
+    let mut parts = vec![strings::APP_NAME.to_owned()];
+    if let Some(issue) = state.current_issue() {
+        parts.push(strings::issue_name(issue));
+        if state.issues.len() > 1 {
+            parts.push(strings::issue_counter(state.issue, state.issues.len()));
+        }
+        if !issue.articles.is_empty() {
+            parts.push(strings::article_counter(state.article, issue.articles.len()));
+        }
+    }
+    if state.screen == Screen::Reader || state.split() {
+        let (rows, lines) = state.reader_extent();
+        if lines > 0 {
+            let seen = (state.scroll + rows).min(lines);
+            parts.push(format!("{}%", seen * 100 / lines));
+        }
+    }
+    let text = format!(" {}", parts.join(" · "));
+    buf.set_stringn(area.x, area.y, text, usize::from(area.width), theme.masthead);
+}

@@ -1,0 +1,63 @@
+//! Every label the user sees, in one place.
+
+use crate::app::Action;
+use crate::app::keymap::Keymap;
+use crate::model::Issue;
+
+pub const APP_NAME: &str = "读报";
+pub const TOO_SMALL: &str = "终端太小 terminal too small";
+pub const NO_ARTICLES: &str = "（本期没有文章 no articles）";
+pub const HELP_TITLE: &str = " 按键 Keys ";
+pub const ISSUES_TITLE: &str = "已打开的报纸 Open issues";
+pub const MODE_FRONT: &str = "头版";
+pub const MODE_READER: &str = "阅读";
+pub const MODE_ISSUES: &str = "报纸";
+
+/// `版心 60 列`: the measure after `+`/`-`.
+pub fn measure(columns: usize) -> String {
+    format!("版心 {columns} 列 measure {columns}")
+}
+
+/// `第 3/8 篇`.
+pub fn article_counter(index: usize, count: usize) -> String {
+    format!("第 {}/{count} 篇", index + 1)
+}
+
+/// `第 2/5 期`.
+pub fn issue_counter(index: usize, count: usize) -> String {
+    format!("第 {}/{count} 期", index + 1)
+}
+
+/// `版 1/2`: front page screens.
+pub fn page_counter(page: usize, pages: usize) -> String {
+    format!("版 {}/{pages}", page + 1)
+}
+
+/// `12 篇`.
+pub fn article_count(count: usize) -> String {
+    format!("{count} 篇")
+}
+
+/// A short name for an issue: its date, else its file name without folder or extension.
+pub fn issue_name(issue: &Issue) -> String {
+    if let Some(date) = issue.date {
+        return date.to_string();
+    }
+    let source = issue.source.strip_prefix("embedded:").unwrap_or(&issue.source);
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    name.strip_suffix(".txt").unwrap_or(name).to_owned()
+}
+
+/// Status-line hints, each key taken from the live keymap.
+pub fn hints(keymap: &Keymap, reading: bool) -> String {
+    let pairs: &[(Action, &str)] = if reading {
+        &[(Action::NextArticle, "下一篇"), (Action::Back, "返回"), (Action::Help, "帮助")]
+    } else {
+        &[(Action::Open, "打开"), (Action::NextArticle, "下一篇"), (Action::Help, "帮助"), (Action::Quit, "退出")]
+    };
+    pairs
+        .iter()
+        .filter_map(|(action, label)| keymap.label(action).map(|key| format!("{key} {label}")))
+        .collect::<Vec<_>>()
+        .join("  ")
+}

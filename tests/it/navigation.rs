@@ -1,0 +1,166 @@
+//! `update` driven by key strings, with assertions on the state.
+
+use dubao::app::{Effect, Screen};
+
+use crate::support::{app, press};
+
+#[test]
+fn j_and_k_move_between_headlines() {
+    let mut app = app(80, 24);
+    press(&mut app, "jj");
+    assert_eq!(app.article, 2);
+    press(&mut app, "k<Up>");
+    assert_eq!(app.article, 0);
+    press(&mut app, "kk");
+    assert_eq!(app.article, 0, "stops at the first headline");
+}
+
+#[test]
+fn enter_opens_and_q_goes_back_then_quits() {
+    let mut app = app(80, 24);
+    press(&mut app, "j<Enter>");
+    assert_eq!((app.screen, app.article), (Screen::Reader, 1));
+    assert_eq!(press(&mut app, "q"), Effect::None);
+    assert_eq!(app.screen, Screen::Front);
+    assert_eq!(press(&mut app, "q"), Effect::Quit);
+}
+
+#[test]
+fn capital_q_quits_from_anywhere() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>");
+    assert_eq!(press(&mut app, "Q"), Effect::Quit);
+}
+
+#[test]
+fn scrolling_in_the_reader_by_line_page_and_half_page() {
+    let mut app = app(60, 14);
+    press(&mut app, "<Enter>jjj");
+    assert_eq!(app.scroll, 3);
+    press(&mut app, "k");
+    assert_eq!(app.scroll, 2);
+    let (rows, lines) = app.reader_extent();
+    assert!(lines > rows * 3, "a long article");
+    press(&mut app, "g g<Space>");
+    assert_eq!(app.scroll, rows - 1, "a page is the pane's height less one line");
+    press(&mut app, "b");
+    assert_eq!(app.scroll, 0);
+    press(&mut app, "<C-d>");
+    assert_eq!(app.scroll, (rows - 1) / 2 + 1);
+    press(&mut app, "G");
+    assert_eq!(app.scroll, lines - rows, "G shows the last line at the bottom");
+    press(&mut app, "jjj<PageDown>");
+    assert_eq!(app.scroll, lines - rows, "no scrolling past the end");
+}
+
+#[test]
+fn brackets_move_between_articles_inside_the_reader() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>jj]");
+    assert_eq!((app.screen, app.article, app.scroll), (Screen::Reader, 1, 0));
+    press(&mut app, "[[[");
+    assert_eq!(app.article, 0);
+}
+
+#[test]
+fn braces_move_between_issues() {
+    let mut app = app(80, 24);
+    press(&mut app, "jj}");
+    assert_eq!((app.issue, app.article), (1, 0));
+    press(&mut app, "}");
+    assert_eq!(app.issue, 1, "no issue after the last");
+    press(&mut app, "{");
+    assert_eq!(app.issue, 0);
+}
+
+#[test]
+fn the_issue_list_opens_an_issue() {
+    let mut app = app(80, 24);
+    press(&mut app, "ij<Enter>");
+    assert_eq!((app.screen, app.issue), (Screen::Front, 1));
+}
+
+#[test]
+fn h_and_l_move_between_columns_and_l_opens_from_the_last() {
+    let mut app = app(100, 30);
+    press(&mut app, "l");
+    assert_eq!(app.screen, Screen::Front);
+    assert!(app.article > 0, "moved to the next column");
+    press(&mut app, "h");
+    assert_eq!(app.article, 0);
+    press(&mut app, "llll");
+    assert_eq!(app.screen, Screen::Reader);
+    press(&mut app, "h");
+    assert_eq!(app.screen, Screen::Front);
+}
+
+#[test]
+fn g_g_waits_for_its_second_key_and_shows_it() {
+    let mut app = app(80, 24);
+    press(&mut app, "jjg");
+    assert_eq!(app.pending, "g");
+    assert_eq!(app.article, 2);
+    press(&mut app, "g");
+    assert_eq!((app.pending.as_str(), app.article), ("", 0));
+    press(&mut app, "g<Esc>");
+    assert_eq!(app.pending, "");
+    assert_eq!(app.screen, Screen::Front, "Esc only cancelled the sequence");
+}
+
+#[test]
+fn the_split_view_switches_focus_with_tab() {
+    let mut app = app(120, 16);
+    press(&mut app, "j<Tab>");
+    assert_eq!((app.screen, app.article), (Screen::Reader, 1));
+    press(&mut app, "j");
+    assert_eq!(app.scroll, 1, "j scrolls the focused article");
+    press(&mut app, "<Tab>j");
+    assert_eq!((app.screen, app.article), (Screen::Front, 2));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app(80, 12);
+    press(&mut app, "?");
+    assert_eq!(app.help, Some(0));
+    press(&mut app, "jj");
+    assert_eq!(app.help, Some(2));
+    assert_eq!(app.article, 0, "keys go to the help while it is open");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.help, None);
+    press(&mut app, "<F1>?");
+    assert_eq!(app.help, None);
+}
+
+#[test]
+fn the_measure_widens_narrows_and_resets() {
+    let mut app = app(80, 24);
+    press(&mut app, "--");
+    assert_eq!(app.options.measure, 72);
+    press(&mut app, "+");
+    assert_eq!(app.options.measure, 76);
+    press(&mut app, "=");
+    assert_eq!(app.options.measure, 80);
+}
+
+#[test]
+fn full_width_keys_from_an_input_method_work() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>】】【");
+    assert_eq!(app.article, 1);
+    press(&mut app, "？");
+    assert!(app.help.is_some());
+}
+
+#[test]
+fn resizing_keeps_the_scroll_in_range() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>G");
+    dubao::app::update(&mut app, dubao::app::Action::Resize(200, 60));
+    let (rows, lines) = app.reader_extent();
+    assert!(app.scroll <= lines.saturating_sub(rows));
+    for (w, h) in [(1, 1), (5, 3), (30, 8), (0, 0)] {
+        dubao::app::update(&mut app, dubao::app::Action::Resize(w, h));
+        crate::support::render(&app);
+    }
+}
