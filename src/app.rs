@@ -70,7 +70,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(issues: Vec<Issue>, keymap: Keymap, theme: ThemeKind, width: u16, height: u16) -> Self {
+    pub fn new(
+        issues: Vec<Issue>,
+        keymap: Keymap,
+        theme: ThemeKind,
+        width: u16,
+        height: u16,
+    ) -> Self {
         Self {
             issues,
             issue: 0,
@@ -107,7 +113,9 @@ impl AppState {
         let Some(area) = panes.reader else {
             return (0, 0);
         };
-        let lines = self.current_article().map_or(0, |a| reader_lines(a, area.width, &self.options).len());
+        let lines = self
+            .current_article()
+            .map_or(0, |a| reader_lines(a, area.width, &self.options).len());
         (usize::from(area.height), lines)
     }
 
@@ -118,7 +126,12 @@ impl AppState {
 
     fn front_page(&self) -> Option<layout::FrontPage> {
         let area = panes(self.width, self.height, false).headlines?;
-        Some(front_page(self.current_issue()?, area.width, area.height, self.options.ambiguous))
+        Some(front_page(
+            self.current_issue()?,
+            area.width,
+            area.height,
+            self.options.ambiguous,
+        ))
     }
 
     /// Whether headlines and article are on screen together.
@@ -145,12 +158,15 @@ impl AppState {
     }
 
     fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self.scroll.saturating_add_signed(delta).min(self.max_scroll());
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
     }
-
 }
 
 /// Applies `action` to `state`.
+#[allow(clippy::needless_pass_by_value)] // an action is a message: update takes it, as in Elm
 pub fn update(state: &mut AppState, action: Action) -> Effect {
     state.message = None;
     if let Some(effect) = global(state, &action) {
@@ -194,7 +210,11 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             state.scroll = state.scroll.min(state.max_scroll());
         }
         Action::NextIssue | Action::PrevIssue => {
-            let next = if *action == Action::NextIssue { state.issue + 1 } else { state.issue.wrapping_sub(1) };
+            let next = if *action == Action::NextIssue {
+                state.issue + 1
+            } else {
+                state.issue.wrapping_sub(1)
+            };
             state.select_issue(next);
         }
         Action::IssueList => {
@@ -264,13 +284,17 @@ fn front(state: &mut AppState, action: &Action) {
         return;
     };
     let count = state.article_count();
-    let current = page.card(state.article).map_or((0, 0), |c| (c.page, c.column));
+    let current = page
+        .card(state.article)
+        .map_or((0, 0), |c| (c.page, c.column));
     let first_of_page = |p: usize| page.cards.iter().find(|c| c.page == p).map(|c| c.article);
     match action {
-        Action::Down | Action::Scroll(1..) => state.select_article(state.article + 1),
-        Action::Up | Action::Scroll(..=-1) => state.select_article(state.article.saturating_sub(1)),
-        Action::NextArticle => state.select_article(state.article + 1),
-        Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::Down | Action::NextArticle | Action::Scroll(1..) => {
+            state.select_article(state.article + 1);
+        }
+        Action::Up | Action::PrevArticle | Action::Scroll(..=-1) => {
+            state.select_article(state.article.saturating_sub(1));
+        }
         Action::Top => state.select_article(0),
         Action::Bottom => state.select_article(count.saturating_sub(1)),
         Action::PageDown | Action::HalfPageDown => {
@@ -278,7 +302,11 @@ fn front(state: &mut AppState, action: &Action) {
             state.select_article(target);
         }
         Action::PageUp | Action::HalfPageUp => {
-            let target = current.0.checked_sub(1).and_then(first_of_page).unwrap_or(0);
+            let target = current
+                .0
+                .checked_sub(1)
+                .and_then(first_of_page)
+                .unwrap_or(0);
             state.select_article(target);
         }
         Action::Left => {
@@ -311,7 +339,9 @@ fn click(state: &mut AppState, page: &layout::FrontPage, x: u16, y: u16) {
         let left = area.x + c.column * (page.column_width + 1);
         let top = area.y + c.y;
         let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
-        c.page == current_page && (left..left + page.column_width).contains(&x) && (top..top + height).contains(&y)
+        c.page == current_page
+            && (left..left + page.column_width).contains(&x)
+            && (top..top + height).contains(&y)
     });
     if let Some(card) = hit {
         state.select_article(card.article);

@@ -5,13 +5,13 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use dubao::app::keymap::Keymap;
+use dubao::app::{AppState, ThemeKind};
 use dubao::cli::{Cli, Command};
 use dubao::load::load_all;
 use dubao::model::Issue;
-use dubao::app::keymap::Keymap;
-use dubao::app::{AppState, ThemeKind};
-use dubao::{plain, term};
 use dubao::typeset::Options;
+use dubao::{plain, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -11,7 +11,9 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -115,7 +117,7 @@ fn main_loop(
         let actions = match rx.recv()? {
             Input::Stop => return Ok(()),
             Input::Resumed => vec![Action::Redraw],
-            Input::Terminal(event) => actions_for(event, state, &mut resolver),
+            Input::Terminal(event) => actions_for(&event, state, &mut resolver),
         };
         for action in actions {
             dirty = true;
@@ -132,9 +134,11 @@ fn main_loop(
     }
 }
 
-fn actions_for(event: Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {
-    match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => resolver.feed(&state.keymap, Key::from_event(key)),
+fn actions_for(event: &Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {
+    match *event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            resolver.feed(&state.keymap, Key::from_event(key))
+        }
         Event::Resize(width, height) => vec![Action::Resize(width, height)],
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => vec![Action::Scroll(WHEEL_LINES)],
@@ -162,7 +166,11 @@ fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGCONT])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            let input = if signal == SIGCONT { Input::Resumed } else { Input::Stop };
+            let input = if signal == SIGCONT {
+                Input::Resumed
+            } else {
+                Input::Stop
+            };
             if tx.send(input).is_err() {
                 break;
             }

@@ -28,7 +28,11 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         centred(buf, area, strings::TOO_SMALL, theme.title);
         return;
     }
-    let panes = panes(state.width.min(area.width), state.height.min(area.height), state.screen == Screen::Reader);
+    let panes = panes(
+        state.width.min(area.width),
+        state.height.min(area.height),
+        state.screen == Screen::Reader,
+    );
     masthead::render(state, &theme, panes.masthead, buf);
     if state.screen == Screen::Issues {
         let body = Rect::new(0, 1, area.width, area.height.saturating_sub(2));

@@ -73,7 +73,12 @@ impl Keymap {
                 seen.push(sequence.clone());
                 sequences.push(sequence);
             }
-            bindings.push(Binding { sequences, labels: entry.on, action: entry.run, desc: entry.desc });
+            bindings.push(Binding {
+                sequences,
+                labels: entry.on,
+                action: entry.run,
+                desc: entry.desc,
+            });
         }
         Ok(Self { bindings })
     }
@@ -81,12 +86,19 @@ impl Keymap {
     /// The default keymap.
     pub fn default_keymap() -> Self {
         // Parsing the shipped file is tested; failing here would be a build defect.
-        Self::parse(DEFAULT_KEYMAP).unwrap_or(Self { bindings: Vec::new() })
+        Self::parse(DEFAULT_KEYMAP).unwrap_or(Self {
+            bindings: Vec::new(),
+        })
     }
 
     /// The first label bound to `action` (for hints), e.g. `?`.
     pub fn label(&self, action: &Action) -> Option<&str> {
-        self.bindings.iter().find(|b| &b.action == action)?.labels.first().map(String::as_str)
+        self.bindings
+            .iter()
+            .find(|b| &b.action == action)?
+            .labels
+            .first()
+            .map(String::as_str)
     }
 
     fn lookup(&self, sequence: &[Key]) -> Lookup<'_> {
@@ -147,7 +159,11 @@ impl Resolver {
     }
 
     fn pending_text(&self) -> String {
-        self.pending.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+        self.pending
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -203,20 +219,29 @@ const NAMED: &[(&str, KeyCode)] = &[
 
 /// `g g` → two keys; `<C-d>` → Ctrl+d.
 fn parse_sequence(label: &str) -> Result<Vec<Key>, KeymapError> {
-    label.split_whitespace().map(|k| parse_key(k).ok_or_else(|| KeymapError::UnknownKey(label.to_owned()))).collect()
+    label
+        .split_whitespace()
+        .map(|k| parse_key(k).ok_or_else(|| KeymapError::UnknownKey(label.to_owned())))
+        .collect()
 }
 
 fn parse_key(text: &str) -> Option<Key> {
     let Some(inner) = text.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
         let mut chars = text.chars();
         let c = chars.next()?;
-        return chars.next().is_none().then_some(Key { code: KeyCode::Char(c), ctrl: false });
+        return chars.next().is_none().then_some(Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        });
     };
     if let Some(rest) = inner.strip_prefix("C-") {
         let key = parse_key(rest).or_else(|| parse_key(&format!("<{rest}>")))?;
         return Some(Key { ctrl: true, ..key });
     }
-    NAMED.iter().find(|(name, _)| *name == inner).map(|&(_, code)| Key { code, ctrl: false })
+    NAMED
+        .iter()
+        .find(|(name, _)| *name == inner)
+        .map(|&(_, code)| Key { code, ctrl: false })
 }
 
 impl fmt::Display for Key {
@@ -225,9 +250,17 @@ impl fmt::Display for Key {
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) if !self.ctrl => return write!(f, "{c}"),
             KeyCode::Char(c) => c.to_string(),
-            code => NAMED.iter().find(|(_, k)| *k == code).map_or("?", |(n, _)| n).to_owned(),
+            code => NAMED
+                .iter()
+                .find(|(_, k)| *k == code)
+                .map_or("?", |(n, _)| n)
+                .to_owned(),
         };
-        if self.ctrl { write!(f, "<C-{name}>") } else { write!(f, "<{name}>") }
+        if self.ctrl {
+            write!(f, "<C-{name}>")
+        } else {
+            write!(f, "<{name}>")
+        }
     }
 }
 
@@ -236,7 +269,10 @@ mod tests {
     use super::*;
 
     fn key(c: char) -> Key {
-        Key { code: KeyCode::Char(c), ctrl: false }
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
     }
 
     #[test]
@@ -248,8 +284,20 @@ mod tests {
 
     #[test]
     fn key_names_parse() {
-        assert_eq!(parse_key("<C-d>"), Some(Key { code: KeyCode::Char('d'), ctrl: true }));
-        assert_eq!(parse_key("<PageDown>"), Some(Key { code: KeyCode::PageDown, ctrl: false }));
+        assert_eq!(
+            parse_key("<C-d>"),
+            Some(Key {
+                code: KeyCode::Char('d'),
+                ctrl: true
+            })
+        );
+        assert_eq!(
+            parse_key("<PageDown>"),
+            Some(Key {
+                code: KeyCode::PageDown,
+                ctrl: false
+            })
+        );
         assert_eq!(parse_key("?"), Some(key('?')));
         assert_eq!(parse_key("<Nope>"), None);
         assert_eq!(parse_sequence("g g"), Ok(vec![key('g'), key('g')]));
@@ -258,19 +306,34 @@ mod tests {
     #[test]
     fn unknown_actions_keys_and_duplicates_are_errors() {
         let unknown_action = "[[keys]]\non = [\"x\"]\nrun = \"fly\"\ndesc = \"d\"\n";
-        assert!(matches!(Keymap::parse(unknown_action), Err(KeymapError::Toml(_))));
+        assert!(matches!(
+            Keymap::parse(unknown_action),
+            Err(KeymapError::Toml(_))
+        ));
         let unknown_key = "[[keys]]\non = [\"<Hyper>\"]\nrun = \"quit\"\ndesc = \"d\"\n";
-        assert_eq!(Keymap::parse(unknown_key), Err(KeymapError::UnknownKey("<Hyper>".into())));
+        assert_eq!(
+            Keymap::parse(unknown_key),
+            Err(KeymapError::UnknownKey("<Hyper>".into()))
+        );
         let twice = "[[keys]]\non = [\"x\"]\nrun = \"quit\"\ndesc = \"d\"\n[[keys]]\non = [\"x\"]\nrun = \"help\"\ndesc = \"d\"\n";
-        assert_eq!(Keymap::parse(twice), Err(KeymapError::Duplicate("x".into())));
+        assert_eq!(
+            Keymap::parse(twice),
+            Err(KeymapError::Duplicate("x".into()))
+        );
     }
 
     #[test]
     fn sequences_wait_in_an_explicit_pending_state() {
         let keymap = Keymap::default_keymap();
         let mut resolver = Resolver::default();
-        assert_eq!(resolver.feed(&keymap, key('g')), [Action::Pending("g".into())]);
-        assert_eq!(resolver.feed(&keymap, key('g')), [Action::Pending(String::new()), Action::Top]);
+        assert_eq!(
+            resolver.feed(&keymap, key('g')),
+            [Action::Pending("g".into())]
+        );
+        assert_eq!(
+            resolver.feed(&keymap, key('g')),
+            [Action::Pending(String::new()), Action::Top]
+        );
     }
 
     #[test]
@@ -278,10 +341,19 @@ mod tests {
         let keymap = Keymap::default_keymap();
         let mut resolver = Resolver::default();
         resolver.feed(&keymap, key('g'));
-        assert_eq!(resolver.feed(&keymap, key('j')), [Action::Pending(String::new()), Action::Down]);
+        assert_eq!(
+            resolver.feed(&keymap, key('j')),
+            [Action::Pending(String::new()), Action::Down]
+        );
         resolver.feed(&keymap, key('g'));
-        let esc = Key { code: KeyCode::Esc, ctrl: false };
-        assert_eq!(resolver.feed(&keymap, esc), [Action::Pending(String::new())]);
+        let esc = Key {
+            code: KeyCode::Esc,
+            ctrl: false,
+        };
+        assert_eq!(
+            resolver.feed(&keymap, esc),
+            [Action::Pending(String::new())]
+        );
     }
 
     #[test]
@@ -290,6 +362,9 @@ mod tests {
         assert_eq!(Key::from_event(event), key('?'));
         let keymap = Keymap::default_keymap();
         let bracket = Key::from_event(KeyEvent::new(KeyCode::Char('】'), KeyModifiers::NONE));
-        assert_eq!(Resolver::default().feed(&keymap, bracket), [Action::NextArticle]);
+        assert_eq!(
+            Resolver::default().feed(&keymap, bracket),
+            [Action::NextArticle]
+        );
     }
 }

@@ -40,13 +40,35 @@ pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
     let status = Rect::new(0, height.saturating_sub(1), width, 1);
     let body = Rect::new(0, 1, width, height.saturating_sub(2));
     if width >= SPLIT_WIDTH {
-        let left = Rect { width: SPLIT_HEADLINES, ..body };
-        let right = Rect { x: SPLIT_HEADLINES + 1, width: width - SPLIT_HEADLINES - 1, ..body };
-        Panes { masthead, status, headlines: Some(left), reader: Some(right) }
+        let left = Rect {
+            width: SPLIT_HEADLINES,
+            ..body
+        };
+        let right = Rect {
+            x: SPLIT_HEADLINES + 1,
+            width: width - SPLIT_HEADLINES - 1,
+            ..body
+        };
+        Panes {
+            masthead,
+            status,
+            headlines: Some(left),
+            reader: Some(right),
+        }
     } else if reading {
-        Panes { masthead, status, headlines: None, reader: Some(body) }
+        Panes {
+            masthead,
+            status,
+            headlines: None,
+            reader: Some(body),
+        }
     } else {
-        Panes { masthead, status, headlines: Some(body), reader: None }
+        Panes {
+            masthead,
+            status,
+            headlines: Some(body),
+            reader: None,
+        }
     }
 }
 
@@ -96,14 +118,23 @@ impl FrontPage {
     pub fn beside(&self, article: usize, step: i32) -> Option<usize> {
         let card = self.card(article)?;
         let column = i32::from(card.column) + step;
-        let same_page = self.cards.iter().filter(|c| c.page == card.page && i32::from(c.column) == column);
-        same_page.min_by_key(|c| c.y.abs_diff(card.y)).map(|c| c.article)
+        let same_page = self
+            .cards
+            .iter()
+            .filter(|c| c.page == card.page && i32::from(c.column) == column);
+        same_page
+            .min_by_key(|c| c.y.abs_diff(card.y))
+            .map(|c| c.article)
     }
 }
 
 /// Number of newspaper columns for a pane `width` cells wide.
 pub fn column_count(width: u16) -> u16 {
-    if width < 60 { 1 } else { (width / MIN_COLUMN).clamp(1, MAX_COLUMNS) }
+    if width < 60 {
+        1
+    } else {
+        (width / MIN_COLUMN).clamp(1, MAX_COLUMNS)
+    }
 }
 
 /// Lays out the cards of `issue` in a pane of `width` × `height`.
@@ -112,8 +143,11 @@ pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWi
     let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
     let text_width = usize::from(column_width.saturating_sub(2).max(1));
     let height = height.max(1);
-    let all_lines: Vec<Vec<CardLine>> =
-        issue.articles.iter().map(|a| card_lines(a, text_width, ambiguous)).collect();
+    let all_lines: Vec<Vec<CardLine>> = issue
+        .articles
+        .iter()
+        .map(|a| card_lines(a, text_width, ambiguous))
+        .collect();
     let card_height = |lines: &[CardLine]| u16::try_from(lines.len() + 1).unwrap_or(u16::MAX);
     // When everything fits on one screen, balance the columns as a newspaper page does.
     let total: u32 = all_lines.iter().map(|l| u32::from(card_height(l))).sum();
@@ -136,20 +170,38 @@ pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWi
                 (page, column) = (page + 1, 0);
             }
         }
-        cards.push(Card { article: index, page, column, y, lines });
+        cards.push(Card {
+            article: index,
+            page,
+            column,
+            y,
+            lines,
+        });
         y = y.saturating_add(h);
     }
-    FrontPage { columns, column_width, cards }
+    FrontPage {
+        columns,
+        column_width,
+        cards,
+    }
 }
 
 /// The lines of one card: kicker, title (up to three lines), subtitle, bylines, the lead.
 fn card_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec<CardLine> {
-    let line = |role, text: &str| CardLine { role, text: ellipsize(text, width, ambiguous) };
+    let line = |role, text: &str| CardLine {
+        role,
+        text: ellipsize(text, width, ambiguous),
+    };
     let mut out = Vec::new();
     if let Some(kicker) = article.kicker.as_deref().or(article.rubric.as_deref()) {
         out.push(line(CardRole::Kicker, kicker));
     }
-    let plain = Options { indent: 0, ambiguous, orphan_control: false, ..Options::default() };
+    let plain = Options {
+        indent: 0,
+        ambiguous,
+        orphan_control: false,
+        ..Options::default()
+    };
     let title = balanced(&article.title, width, &plain);
     for (i, l) in title.iter().enumerate().take(TITLE_LINES) {
         let text = if i + 1 == TITLE_LINES && title.len() > TITLE_LINES {
@@ -168,7 +220,11 @@ fn card_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec
     if let Some(lead) = article.paragraphs.first() {
         let lines = typeset(lead, width, &plain);
         for (i, l) in lines.iter().enumerate().take(LEAD_LINES) {
-            let text = if i + 1 == LEAD_LINES && lines.len() > LEAD_LINES { lead.get(l.start..).unwrap_or_default() } else { l.text(lead) };
+            let text = if i + 1 == LEAD_LINES && lines.len() > LEAD_LINES {
+                lead.get(l.start..).unwrap_or_default()
+            } else {
+                l.text(lead)
+            };
             out.push(line(CardRole::Lead, text));
         }
     }
@@ -184,10 +240,21 @@ pub fn ellipsize(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String 
     format!("{prefix}…")
 }
 
-/// The lines of `article` laid out for a reading pane `width` cells wide (one column kept
-/// for the scrollbar).
-pub fn reader_lines(article: &Article, width: u16, options: &Options) -> Vec<crate::typeset::ArticleLine> {
-    layout_article(article, usize::from(width.saturating_sub(1).max(1)), options)
+/// Columns kept free on each side of the reading pane's text (the scrollbar sits in the right
+/// one).
+pub const READER_PAD: u16 = 2;
+
+/// The lines of `article` laid out for a reading pane `width` cells wide.
+pub fn reader_lines(
+    article: &Article,
+    width: u16,
+    options: &Options,
+) -> Vec<crate::typeset::ArticleLine> {
+    layout_article(
+        article,
+        usize::from(width.saturating_sub(2 * READER_PAD).max(1)),
+        options,
+    )
 }
 
 #[cfg(test)]
@@ -200,7 +267,11 @@ mod tests {
             paragraphs: vec!["正文".repeat(40)],
             ..Article::default()
         };
-        Issue { source: "t".into(), date: None, articles: (0..titles).map(article).collect() }
+        Issue {
+            source: "t".into(),
+            date: None,
+            articles: (0..titles).map(article).collect(),
+        }
     }
 
     #[test]
@@ -215,11 +286,17 @@ mod tests {
     fn cards_fill_columns_then_pages() {
         let page = front_page(&issue(12), 80, 20, AmbiguousWidth::Narrow);
         assert_eq!(page.columns, 2);
-        assert_eq!((page.cards[0].page, page.cards[0].column, page.cards[0].y), (0, 0, 0));
+        assert_eq!(
+            (page.cards[0].page, page.cards[0].column, page.cards[0].y),
+            (0, 0, 0)
+        );
         assert!(page.cards.iter().any(|c| c.column == 1));
         assert!(page.cards.iter().any(|c| c.page == 1));
         for pair in page.cards.windows(2) {
-            assert!((pair[1].page, pair[1].column, pair[1].y) > (pair[0].page, pair[0].column, pair[0].y));
+            assert!(
+                (pair[1].page, pair[1].column, pair[1].y)
+                    > (pair[0].page, pair[0].column, pair[0].y)
+            );
         }
     }
 
@@ -233,7 +310,9 @@ mod tests {
 
     #[test]
     fn split_view_from_120_columns() {
-        assert!(panes(120, 40, false).reader.is_some() && panes(120, 40, false).headlines.is_some());
+        assert!(
+            panes(120, 40, false).reader.is_some() && panes(120, 40, false).headlines.is_some()
+        );
         assert!(panes(80, 24, false).reader.is_none());
         assert!(panes(80, 24, true).headlines.is_none());
     }

@@ -114,7 +114,8 @@ impl Builder {
             // The rubric stands above the first headline, whichever article that is.
             let mut rubric = self.rubric.take();
             for part in extra {
-                self.done.push(headline(rubric.take(), std::slice::from_ref(part)));
+                self.done
+                    .push(headline(rubric.take(), std::slice::from_ref(part)));
             }
             self.current = Some(headline(rubric, main));
         }

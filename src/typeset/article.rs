@@ -100,23 +100,70 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
     out
 }
 
-/// Centred text broken into as few lines as at full `width`, but of even length: the
-/// narrowest width that needs no more lines (line counts only fall as the width grows).
+/// Centred text (a headline) broken into as few lines as at full `width`, but of even length:
+/// the narrowest width that needs no more lines (line counts only fall as the width grows).
+/// Headlines set in phrases (`稳步推进 扎实工作`) break between phrases when each fits.
 pub fn balanced(text: &str, width: usize, options: &Options) -> Vec<TypesetLine> {
-    let lines = typeset(text, width, options);
+    let phrases = phrase_lines(text, width, options);
+    let lines = phrases
+        .clone()
+        .unwrap_or_else(|| typeset(text, width, options));
     if lines.len() < 2 {
         return lines;
     }
+    let fill = |w: usize| {
+        if phrases.is_some() {
+            phrase_lines(text, w, options).unwrap_or_default()
+        } else {
+            typeset(text, w, options)
+        }
+    };
     let (mut low, mut high) = (1, width);
     while low < high {
         let mid = usize::midpoint(low, high);
-        if typeset(text, mid, options).len() <= lines.len() {
+        let count = fill(mid).len();
+        if count > 0 && count <= lines.len() {
             high = mid;
         } else {
             low = mid + 1;
         }
     }
-    typeset(text, high, options)
+    fill(high)
+}
+
+/// Lines made of whole space-separated phrases, if the text has phrases and each fits.
+fn phrase_lines(text: &str, width: usize, options: &Options) -> Option<Vec<TypesetLine>> {
+    if !text.contains(' ') {
+        return None;
+    }
+    let mut lines: Vec<TypesetLine> = Vec::new();
+    let mut at = 0;
+    for phrase in text.split(' ') {
+        let start = at;
+        at += phrase.len() + 1;
+        if phrase.is_empty() {
+            continue;
+        }
+        let phrase_width = super::str_width(phrase, options.ambiguous);
+        if phrase_width > width {
+            return None;
+        }
+        match lines.last_mut() {
+            Some(line) if line.width + 1 + phrase_width <= width => {
+                line.end = start + phrase.len();
+                line.width += 1 + phrase_width;
+            }
+            _ => lines.push(TypesetLine {
+                start,
+                end: start + phrase.len(),
+                width: phrase_width,
+                indent: 0,
+                hanging: false,
+                forced: false,
+            }),
+        }
+    }
+    Some(lines)
 }
 
 /// The laid-out article as plain text, one `String` per line, without trailing spaces.

@@ -128,3 +128,23 @@ fn empty_and_blank_paragraphs_give_no_lines() {
     assert!(typeset("", 10, &Options::default()).is_empty());
     assert!(typeset(" \u{3000} ", 10, &Options::default()).is_empty());
 }
+
+#[test]
+fn headlines_break_between_phrases_and_balance() {
+    let title = "稳步推进 扎实工作 奋力夺取秋粮丰收";
+    let options = Options {
+        indent: 0,
+        ..Options::default()
+    };
+    let lines: Vec<&str> = balanced(title, 30, &options)
+        .iter()
+        .map(|l| l.text(title))
+        .collect();
+    assert_eq!(lines, ["稳步推进 扎实工作", "奋力夺取秋粮丰收"]);
+    let plain = "一二三四五六七八九十";
+    let lines: Vec<&str> = balanced(plain, 16, &options)
+        .iter()
+        .map(|l| l.text(plain))
+        .collect();
+    assert_eq!(lines, ["一二三四五", "六七八九十"]);
+}

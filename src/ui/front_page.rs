@@ -13,7 +13,13 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     if issue.articles.is_empty() {
-        buf.set_stringn(area.x + 1, area.y + 1, strings::NO_ARTICLES, usize::from(area.width), theme.kicker);
+        buf.set_stringn(
+            area.x + 1,
+            area.y + 1,
+            strings::NO_ARTICLES,
+            usize::from(area.width),
+            theme.kicker,
+        );
         return;
     }
     let page = front_page(issue, area.width, area.height, state.options.ambiguous);

@@ -15,19 +15,47 @@ const KEY_COLUMN: usize = 20;
 pub fn render(state: &AppState, theme: &Theme, scroll: usize, screen: Rect, buf: &mut Buffer) {
     let width = screen.width.saturating_sub(4).min(90);
     let height = screen.height.saturating_sub(2);
-    let area = Rect::new(screen.x + (screen.width - width) / 2, screen.y + 1, width, height);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + 1,
+        width,
+        height,
+    );
     super::clear_overlay(buf, area);
-    let block = Block::bordered().title(strings::HELP_TITLE).border_style(theme.rule);
+    let block = Block::bordered()
+        .title(strings::HELP_TITLE)
+        .border_style(theme.rule);
     let inner = block.inner(area);
     block.render(area, buf);
-    for (row, binding) in state.keymap.bindings.iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+    for (row, binding) in state
+        .keymap
+        .bindings
+        .iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
         let keys = binding.labels.join(" ");
-        buf.set_stringn(inner.x + 1, y, &keys, KEY_COLUMN.min(usize::from(inner.width)), theme.marker);
+        buf.set_stringn(
+            inner.x + 1,
+            y,
+            &keys,
+            KEY_COLUMN.min(usize::from(inner.width)),
+            theme.marker,
+        );
         let key_width = str_width(&keys, AmbiguousWidth::Narrow).max(KEY_COLUMN - 1) + 2;
-        let x = inner.x.saturating_add(u16::try_from(key_width).unwrap_or(u16::MAX));
+        let x = inner
+            .x
+            .saturating_add(u16::try_from(key_width).unwrap_or(u16::MAX));
         if x < inner.right() {
-            buf.set_stringn(x, y, &binding.desc, usize::from(inner.right() - x), theme.body);
+            buf.set_stringn(
+                x,
+                y,
+                &binding.desc,
+                usize::from(inner.right() - x),
+                theme.body,
+            );
         }
     }
 }

@@ -8,10 +8,23 @@ use super::theme::Theme;
 use crate::app::AppState;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    buf.set_stringn(area.x + 1, area.y, strings::ISSUES_TITLE, usize::from(area.width), theme.title);
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        strings::ISSUES_TITLE,
+        usize::from(area.width),
+        theme.title,
+    );
     let rows = usize::from(area.height.saturating_sub(2));
     let first = state.issue_cursor.saturating_sub(rows.saturating_sub(1));
-    for (row, (index, issue)) in state.issues.iter().enumerate().skip(first).take(rows).enumerate() {
+    for (row, (index, issue)) in state
+        .issues
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
         let y = area.y + 2 + u16::try_from(row).unwrap_or(u16::MAX);
         let headline = issue.articles.first().map_or("", |a| a.title.as_str());
         let marker = if index == state.issue { "•" } else { " " };
@@ -20,7 +33,17 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             strings::issue_name(issue),
             strings::article_count(issue.articles.len())
         );
-        let style = if index == state.issue_cursor { theme.selected } else { theme.body };
-        buf.set_stringn(area.x + 1, y, text, usize::from(area.width.saturating_sub(2)), style);
+        let style = if index == state.issue_cursor {
+            theme.selected
+        } else {
+            theme.body
+        };
+        buf.set_stringn(
+            area.x + 1,
+            y,
+            text,
+            usize::from(area.width.saturating_sub(2)),
+            style,
+        );
     }
 }

@@ -16,7 +16,10 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             parts.push(strings::issue_counter(state.issue, state.issues.len()));
         }
         if !issue.articles.is_empty() {
-            parts.push(strings::article_counter(state.article, issue.articles.len()));
+            parts.push(strings::article_counter(
+                state.article,
+                issue.articles.len(),
+            ));
         }
     }
     if state.screen == Screen::Reader || state.split() {
@@ -27,5 +30,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
     }
     let text = format!(" {}", parts.join(" · "));
-    buf.set_stringn(area.x, area.y, text, usize::from(area.width), theme.masthead);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        text,
+        usize::from(area.width),
+        theme.masthead,
+    );
 }

@@ -6,7 +6,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::layout::reader_lines;
+use crate::app::layout::{READER_PAD, reader_lines};
 use crate::typeset::Role;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -14,10 +14,16 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let lines = reader_lines(article, area.width, &state.options);
-    let text_right = area.right().saturating_sub(1);
-    for (row, line) in lines.iter().skip(state.scroll).take(usize::from(area.height)).enumerate() {
+    let text_right = area.right().saturating_sub(READER_PAD);
+    for (row, line) in lines
+        .iter()
+        .skip(state.scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
         let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
-        let x = area.x.saturating_add(u16::try_from(line.column).unwrap_or(u16::MAX));
+        let x =
+            (area.x + READER_PAD).saturating_add(u16::try_from(line.column).unwrap_or(u16::MAX));
         if x >= text_right {
             continue;
         }
@@ -32,9 +38,10 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(x, y, &line.text, usize::from(text_right - x), style);
     }
     if lines.len() > usize::from(area.height) {
-        let mut scrollbar = ScrollbarState::new(lines.len().saturating_sub(usize::from(area.height)))
-            .position(state.scroll)
-            .viewport_content_length(usize::from(area.height));
+        let mut scrollbar =
+            ScrollbarState::new(lines.len().saturating_sub(usize::from(area.height)))
+                .position(state.scroll)
+                .viewport_content_length(usize::from(area.height));
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)

@@ -5,7 +5,7 @@ use crate::app::keymap::Keymap;
 use crate::model::Issue;
 
 pub const APP_NAME: &str = "读报";
-pub const TOO_SMALL: &str = "终端太小 terminal too small";
+pub const TOO_SMALL: &str = "窗口太小 too small";
 pub const NO_ARTICLES: &str = "（本期没有文章 no articles）";
 pub const HELP_TITLE: &str = " 按键 Keys ";
 pub const ISSUES_TITLE: &str = "已打开的报纸 Open issues";
@@ -43,7 +43,10 @@ pub fn issue_name(issue: &Issue) -> String {
     if let Some(date) = issue.date {
         return date.to_string();
     }
-    let source = issue.source.strip_prefix("embedded:").unwrap_or(&issue.source);
+    let source = issue
+        .source
+        .strip_prefix("embedded:")
+        .unwrap_or(&issue.source);
     let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     name.strip_suffix(".txt").unwrap_or(name).to_owned()
 }
@@ -51,9 +54,18 @@ pub fn issue_name(issue: &Issue) -> String {
 /// Status-line hints, each key taken from the live keymap.
 pub fn hints(keymap: &Keymap, reading: bool) -> String {
     let pairs: &[(Action, &str)] = if reading {
-        &[(Action::NextArticle, "下一篇"), (Action::Back, "返回"), (Action::Help, "帮助")]
+        &[
+            (Action::NextArticle, "下一篇"),
+            (Action::Back, "返回"),
+            (Action::Help, "帮助"),
+        ]
     } else {
-        &[(Action::Open, "打开"), (Action::NextArticle, "下一篇"), (Action::Help, "帮助"), (Action::Quit, "退出")]
+        &[
+            (Action::Open, "打开"),
+            (Action::NextArticle, "下一篇"),
+            (Action::Help, "帮助"),
+            (Action::Quit, "退出"),
+        ]
     };
     pairs
         .iter()

@@ -1,6 +1,7 @@
 //! The one integration-test binary (links once): samples, layouts, properties, CLI.
 
 mod cli;
+mod e2e_tmux;
 mod layouts;
 mod navigation;
 mod parse_props;

@@ -42,13 +42,21 @@ fn scrolling_in_the_reader_by_line_page_and_half_page() {
     let (rows, lines) = app.reader_extent();
     assert!(lines > rows * 3, "a long article");
     press(&mut app, "g g<Space>");
-    assert_eq!(app.scroll, rows - 1, "a page is the pane's height less one line");
+    assert_eq!(
+        app.scroll,
+        rows - 1,
+        "a page is the pane's height less one line"
+    );
     press(&mut app, "b");
     assert_eq!(app.scroll, 0);
     press(&mut app, "<C-d>");
     assert_eq!(app.scroll, (rows - 1) / 2 + 1);
     press(&mut app, "G");
-    assert_eq!(app.scroll, lines - rows, "G shows the last line at the bottom");
+    assert_eq!(
+        app.scroll,
+        lines - rows,
+        "G shows the last line at the bottom"
+    );
     press(&mut app, "jjj<PageDown>");
     assert_eq!(app.scroll, lines - rows, "no scrolling past the end");
 }
@@ -57,7 +65,10 @@ fn scrolling_in_the_reader_by_line_page_and_half_page() {
 fn brackets_move_between_articles_inside_the_reader() {
     let mut app = app(80, 24);
     press(&mut app, "<Enter>jj]");
-    assert_eq!((app.screen, app.article, app.scroll), (Screen::Reader, 1, 0));
+    assert_eq!(
+        (app.screen, app.article, app.scroll),
+        (Screen::Reader, 1, 0)
+    );
     press(&mut app, "[[[");
     assert_eq!(app.article, 0);
 }

@@ -54,16 +54,33 @@ fn no_color_uses_no_colours_and_marks_the_selection_with_reverse_video() {
     app.theme = ThemeKind::Mono;
     press(&mut app, "j");
     let buf = render(&app);
-    assert_eq!(screen(&buf), screen(&render(&{
-        let mut coloured = app.clone();
-        coloured.theme = ThemeKind::Color;
-        coloured
-    })), "same text with and without colour");
+    assert_eq!(
+        screen(&buf),
+        screen(&render(&{
+            let mut coloured = app.clone();
+            coloured.theme = ThemeKind::Color;
+            coloured
+        })),
+        "same text with and without colour"
+    );
     for cell in buf.content() {
-        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "a colour in NO_COLOR mode");
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "a colour in NO_COLOR mode"
+        );
     }
     let reversed = |x: u16, y: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
-    assert!(reversed(0, 0) && reversed(0, 23), "masthead and status line");
-    let body_reversed = (1..23).flat_map(|y| (0..80).map(move |x| (x, y))).filter(|&(x, y)| reversed(x, y)).count();
-    assert!(body_reversed >= 10, "the selected title is reversed ({body_reversed} cells)");
+    assert!(
+        reversed(0, 0) && reversed(0, 23),
+        "masthead and status line"
+    );
+    let body_reversed = (1..23)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .filter(|&(x, y)| reversed(x, y))
+        .count();
+    assert!(
+        body_reversed >= 10,
+        "the selected title is reversed ({body_reversed} cells)"
+    );
 }

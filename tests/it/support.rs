@@ -12,7 +12,13 @@ use unicode_width::UnicodeWidthStr;
 
 /// The app on the embedded samples at `width` × `height`.
 pub fn app(width: u16, height: u16) -> AppState {
-    AppState::new(samples(), Keymap::default_keymap(), ThemeKind::Color, width, height)
+    AppState::new(
+        samples(),
+        Keymap::default_keymap(),
+        ThemeKind::Color,
+        width,
+        height,
+    )
 }
 
 /// Presses keys written as `jj<Enter>g g<C-d>` (named keys in angle brackets, spaces ignored
@@ -64,7 +70,10 @@ fn named(name: &str) -> KeyEvent {
         "Space" => plain(KeyCode::Char(' ')),
         "F1" => plain(KeyCode::F(1)),
         ctrl => {
-            let c = ctrl.strip_prefix("C-").and_then(|k| k.chars().next()).expect("known key name");
+            let c = ctrl
+                .strip_prefix("C-")
+                .and_then(|k| k.chars().next())
+                .expect("known key name");
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
         }
     }
@@ -72,7 +81,8 @@ fn named(name: &str) -> KeyEvent {
 
 /// Draws the app into a test terminal of its size.
 pub fn render(app: &AppState) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
     terminal.draw(|frame| draw(app, frame)).expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -87,7 +97,10 @@ pub fn screen(buf: &Buffer) -> String {
         for x in 0..buf.area.width {
             let symbol = buf[(x, y)].symbol();
             if skip > 0 {
-                assert_eq!(symbol, " ", "cell ({x}, {y}) hidden behind a wide glyph holds {symbol:?}");
+                assert_eq!(
+                    symbol, " ",
+                    "cell ({x}, {y}) hidden behind a wide glyph holds {symbol:?}"
+                );
                 skip -= 1;
                 continue;
             }

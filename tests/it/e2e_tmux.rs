@@ -1,0 +1,204 @@
+//! End-to-end: the real binary in tmux, driven with send-keys and read with capture-pane.
+//! Every wait is for a condition on screen (with a deadline), never a bare sleep. Skipped, with
+//! a message, where tmux is not installed.
+
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use dubao::load::samples;
+
+const DEADLINE: Duration = Duration::from_secs(15);
+/// Numbers the tmux servers of one test run.
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A tmux server of its own (one socket per test) running one pane.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Starts `command` in an 80×24 pane, or `None` when tmux is missing.
+    fn start(command: &str) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux is not installed: end-to-end test skipped");
+            return None;
+        }
+        let socket = format!(
+            "dubao-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let tmux = Self { socket };
+        let started = tmux.run(&[
+            "-u",
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-s",
+            "e2e",
+            command,
+        ]);
+        assert!(
+            started.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        tmux.run(&["set-option", "-g", "remain-on-exit", "on"]);
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env("LANG", "C.UTF-8")
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Waits until the screen satisfies `condition`, failing with the screen after the deadline.
+    #[track_caller]
+    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if condition(&screen) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "waited for {what}; the screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pid of the program the pane's shell started.
+    fn child_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        let start = Instant::now();
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &shell])
+                .output()
+                .expect("pgrep");
+            let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            if !pid.is_empty() {
+                return pid;
+            }
+            assert!(start.elapsed() < DEADLINE, "no child of the pane's shell");
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// Runs dubao, then reports how it left the terminal: exit code and tty mode.
+fn shell_command() -> String {
+    format!(
+        "sh -c '{}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
+        env!("CARGO_BIN_EXE_dubao")
+    )
+}
+
+/// The first few characters of a title, enough to recognise it on screen.
+fn head(text: &str) -> String {
+    text.chars().take(6).collect()
+}
+
+#[test]
+fn read_navigate_resize_help_and_quit() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let issue = &samples()[0];
+    let (first, second) = (&issue.articles[0], &issue.articles[1]);
+    tmux.wait_for("the first headline", |s| s.contains(&head(&first.title)));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("body text", |s| s.contains(&head(&first.paragraphs[1])));
+    tmux.keys(&["]"]);
+    tmux.wait_for("the next article", |s| {
+        s.contains(&head(&second.paragraphs[0])) && s.contains("2/4")
+    });
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"]);
+    tmux.wait_for("a small window", |s| {
+        s.lines().count() <= 8 && s.contains("读报")
+    });
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    tmux.wait_for("the article again", |s| s.contains(&head(&second.title)));
+    tmux.keys(&["?"]);
+    tmux.wait_for("help", |s| s.contains("Keys") && s.contains("<PageDown>"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("help closed", |s| !s.contains("<PageDown>"));
+    tmux.keys(&["Q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
+    let screen = tmux.screen();
+    assert!(
+        screen.lines().any(|l| l == "icanon"),
+        "terminal left in cooked mode:\n{screen}"
+    );
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "main screen restored");
+}
+
+#[track_caller]
+fn signal_restores_the_terminal(signal: &str) {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("读报"));
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    let pid = tmux.child_pid();
+    let killed = Command::new("kill")
+        .args([signal, &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    tmux.wait_for("the app to stop", |s| s.contains("EXIT="));
+    let screen = tmux.screen();
+    assert!(
+        screen.lines().any(|l| l == "icanon"),
+        "terminal left in raw mode after {signal}:\n{screen}"
+    );
+    assert_eq!(
+        tmux.format("#{alternate_on}"),
+        "0",
+        "main screen restored after {signal}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("-TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("-HUP");
+}
