@@ -158,7 +158,9 @@ fn read_navigate_resize_help_and_quit() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("help closed", |s| !s.contains("<PageDown>"));
     tmux.keys(&["Q"]);
-    tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
+    tmux.wait_for("a clean exit and the tty mode", |s| {
+        s.contains("EXIT=0") && s.contains("icanon")
+    });
     let screen = tmux.screen();
     assert!(
         screen.lines().any(|l| l == "icanon"),
@@ -180,7 +182,9 @@ fn signal_restores_the_terminal(signal: &str) {
         .status()
         .expect("kill");
     assert!(killed.success());
-    tmux.wait_for("the app to stop", |s| s.contains("EXIT="));
+    tmux.wait_for("the app to stop and the tty mode", |s| {
+        s.contains("EXIT=") && s.contains("icanon")
+    });
     let screen = tmux.screen();
     assert!(
         screen.lines().any(|l| l == "icanon"),
