@@ -119,18 +119,23 @@ fn main_loop(
             Input::Resumed => vec![Action::Redraw],
             Input::Terminal(event) => actions_for(&event, state, &mut resolver),
         };
+        let before = state.view_key();
         for action in actions {
-            dirty = true;
             match update(state, action) {
                 Effect::None => {}
                 Effect::Quit => return Ok(()),
-                Effect::Redraw => terminal.clear()?,
+                Effect::Redraw => {
+                    terminal.clear()?;
+                    dirty = true;
+                }
                 Effect::Suspend => {
                     guard.suspend()?;
                     terminal.clear()?;
+                    dirty = true;
                 }
             }
         }
+        dirty |= state.view_key() != before;
     }
 }
 
