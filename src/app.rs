@@ -142,8 +142,23 @@ impl AppState {
     /// Everything the views read that can change while running: when an update leaves this
     /// unchanged, nothing needs drawing (not even the cursor bookkeeping ratatui writes).
     pub fn view_key(&self) -> impl PartialEq + use<> {
-        let place = (self.issue, self.article, self.screen, self.scroll, self.help, self.issue_cursor);
-        (place, self.width, self.height, self.options, self.theme, self.pending.clone(), self.message.clone())
+        let place = (
+            self.issue,
+            self.article,
+            self.screen,
+            self.scroll,
+            self.help,
+            self.issue_cursor,
+        );
+        (
+            place,
+            self.width,
+            self.height,
+            self.options,
+            self.theme,
+            self.pending.clone(),
+            self.message.clone(),
+        )
     }
 
     fn select_article(&mut self, index: usize) {

@@ -2,12 +2,12 @@
 //! panic, SIGTERM, SIGHUP and SIGQUIT), Ctrl-Z suspend, and the main loop that turns input and
 //! signals into actions. The only module besides `main.rs` that touches the terminal.
 
-use std::io::{self, Stdout, Write};
+mod screen;
+
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -19,8 +19,9 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::keymap::{Key, Resolver};
-use crate::app::{Action, AppState, Effect, update};
-use crate::ui;
+use crate::app::layout::panes;
+use crate::app::{Action, AppState, Effect, Screen as View, update};
+pub use screen::{Screen, Scroll};
 
 /// Lines a mouse wheel step scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -94,24 +95,25 @@ pub fn run(mut state: AppState, mouse: bool) -> anyhow::Result<()> {
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
     read_input(tx);
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
-    main_loop(&mut state, &mut terminal, &rx, &guard)
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    update(&mut state, Action::Resize(width, height));
+    let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
+    main_loop(&mut state, &mut screen, &rx, &guard)
 }
 
 fn main_loop(
     state: &mut AppState,
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    screen: &mut Screen<BufWriter<Stdout>>,
     rx: &Receiver<Input>,
     guard: &TerminalGuard,
 ) -> anyhow::Result<()> {
     let mut resolver = Resolver::default();
     let mut dirty = true;
+    let mut scroll = None;
     loop {
         // Draw only after a change: an idle reader writes nothing.
         if dirty {
-            terminal.draw(|frame| ui::draw(state, frame))?;
+            screen.draw(state, scroll)?;
             dirty = false;
         }
         let actions = match rx.recv()? {
@@ -120,23 +122,64 @@ fn main_loop(
             Input::Terminal(event) => actions_for(&event, state, &mut resolver),
         };
         let before = state.view_key();
+        let place = reader_place(state);
+        let size = (state.width, state.height);
         for action in actions {
             match update(state, action) {
                 Effect::None => {}
                 Effect::Quit => return Ok(()),
                 Effect::Redraw => {
-                    terminal.clear()?;
+                    screen.invalidate()?;
                     dirty = true;
                 }
                 Effect::Suspend => {
                     guard.suspend()?;
-                    terminal.clear()?;
+                    screen.invalidate()?;
                     dirty = true;
                 }
             }
         }
+        if (state.width, state.height) != size {
+            screen.resize(state.width, state.height)?;
+        }
+        scroll = scroll_of(place, state);
         dirty |= state.view_key() != before;
     }
+}
+
+/// The full-width reading pane: which article, scrolled how far, on which rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ReaderPlace {
+    article: (usize, usize),
+    scroll: usize,
+    rows: (u16, u16),
+}
+
+/// Where the reading pane is, when it is alone on screen besides masthead and status line.
+fn reader_place(state: &AppState) -> Option<ReaderPlace> {
+    let alone = state.screen == View::Reader && !state.split() && state.help.is_none();
+    let area = panes(state.width, state.height, true)
+        .reader
+        .filter(|_| alone)?;
+    Some(ReaderPlace {
+        article: (state.issue, state.article),
+        scroll: state.scroll,
+        rows: (area.top(), area.bottom()),
+    })
+}
+
+/// The lines the reading pane scrolled by, if that is all that moved.
+fn scroll_of(before: Option<ReaderPlace>, state: &AppState) -> Option<Scroll> {
+    let (before, now) = (before?, reader_place(state)?);
+    if (before.article, before.rows) != (now.article, now.rows) || before.scroll == now.scroll {
+        return None;
+    }
+    let lines = i32::try_from(now.scroll).ok()? - i32::try_from(before.scroll).ok()?;
+    Some(Scroll {
+        top: now.rows.0,
+        bottom: now.rows.1,
+        lines,
+    })
 }
 
 fn actions_for(event: &Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {

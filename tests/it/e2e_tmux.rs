@@ -95,6 +95,20 @@ impl Tmux {
         }
     }
 
+    /// The screen once it has stopped changing for a while (the app has finished drawing).
+    fn settled(&self) -> String {
+        let start = Instant::now();
+        let mut last = self.screen();
+        loop {
+            sleep(Duration::from_millis(300));
+            let now = self.screen();
+            if now == last || start.elapsed() > DEADLINE {
+                return now;
+            }
+            last = now;
+        }
+    }
+
     /// The pid of the program the pane's shell started.
     fn child_pid(&self) -> String {
         let shell = self.format("#{pane_pid}");
@@ -167,6 +181,36 @@ fn read_navigate_resize_help_and_quit() {
         "terminal left in cooked mode:\n{screen}"
     );
     assert_eq!(tmux.format("#{alternate_on}"), "0", "main screen restored");
+}
+
+#[test]
+fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let article = &samples()[0].articles[2];
+    tmux.wait_for("the front page", |s| s.contains("读报"));
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "14"]);
+    tmux.keys(&["j", "j", "Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&article.title)));
+    for keys in [
+        &["j", "j", "j"][..],
+        &["Space"],
+        &["k"],
+        &["b"],
+        &["C-d"],
+        &["G"],
+        &["g", "g"],
+    ] {
+        tmux.keys(keys);
+        let incremental = tmux.settled();
+        tmux.keys(&["C-l"]);
+        assert_eq!(
+            tmux.settled(),
+            incremental,
+            "after {keys:?} the screen differs from a full redraw"
+        );
+    }
 }
 
 #[track_caller]
