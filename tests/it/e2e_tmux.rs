@@ -250,3 +250,8 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("-HUP");
 }
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_restores_the_terminal("-QUIT");
+}
