@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod plain;
+pub mod search;
 pub mod term;
 pub mod typeset;
 pub mod ui;
