@@ -6,6 +6,9 @@
 pub mod action;
 pub mod keymap;
 pub mod layout;
+pub mod search;
+
+use std::sync::Arc;
 
 use crate::model::{Article, Issue};
 use crate::typeset::{DEFAULT_MEASURE, Options};
@@ -16,6 +19,8 @@ use layout::{front_page, panes, reader_lines};
 /// Narrowest and widest measure the reader may set, and the step of `+`/`-`.
 const MEASURE_RANGE: (usize, usize) = (20, 200);
 const MEASURE_STEP: usize = 4;
+/// Keywords shown under an article's headline.
+const KEYWORDS: usize = 3;
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +31,8 @@ pub enum Screen {
     Reader,
     /// The list of open issues.
     Issues,
+    /// Articles found by a search across issues.
+    Results,
 }
 
 /// Colours, or none (`NO_COLOR`): states are then shown with bold, reverse and underline.
@@ -48,7 +55,8 @@ pub enum Effect {
 /// Everything the views draw from.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub issues: Vec<Issue>,
+    /// Shared with the thread that loads the word segmenter.
+    pub issues: Arc<Vec<Issue>>,
     pub issue: usize,
     /// Selected article of the current issue.
     pub article: usize,
@@ -67,6 +75,7 @@ pub struct AppState {
     /// Keys of an unfinished sequence, shown in the status line.
     pub pending: String,
     pub message: Option<String>,
+    pub search: search::SearchState,
 }
 
 impl AppState {
@@ -78,7 +87,7 @@ impl AppState {
         height: u16,
     ) -> Self {
         Self {
-            issues,
+            issues: Arc::new(issues),
             issue: 0,
             article: 0,
             screen: Screen::Front,
@@ -92,6 +101,7 @@ impl AppState {
             keymap,
             pending: String::new(),
             message: None,
+            search: search::SearchState::default(),
         }
     }
 
@@ -109,14 +119,31 @@ impl AppState {
 
     /// Rows of the reading pane, and the number of laid-out lines of the current article.
     pub fn reader_extent(&self) -> (usize, usize) {
-        let panes = panes(self.width, self.height, self.screen == Screen::Reader);
-        let Some(area) = panes.reader else {
-            return (0, 0);
-        };
-        let lines = self
-            .current_article()
-            .map_or(0, |a| reader_lines(a, area.width, &self.options).len());
-        (usize::from(area.height), lines)
+        let rows = self.reader_area().map_or(0, |a| usize::from(a.height));
+        (rows, self.reader_lines().len())
+    }
+
+    /// The reading pane, when one is on screen.
+    pub fn reader_area(&self) -> Option<ratatui::layout::Rect> {
+        panes(self.width, self.height, self.screen == Screen::Reader).reader
+    }
+
+    /// The current article laid out for the reading pane, keywords included.
+    pub fn reader_lines(&self) -> Vec<crate::typeset::ArticleLine> {
+        match (self.current_article(), self.reader_area()) {
+            (Some(article), Some(area)) => {
+                reader_lines(article, area.width, &self.options, &self.keywords())
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The current article's keywords, once the segmenter has loaded.
+    pub fn keywords(&self) -> Vec<String> {
+        match (&self.search.ranker, self.current_article()) {
+            (Some(ranker), Some(article)) => ranker.0.keywords(article, KEYWORDS),
+            _ => Vec::new(),
+        }
     }
 
     fn max_scroll(&self) -> usize {
@@ -150,8 +177,22 @@ impl AppState {
             self.help,
             self.issue_cursor,
         );
+        let search = &self.search;
+        let found = (
+            search.prompt.clone(),
+            search
+                .finder
+                .as_ref()
+                .map(|f| (f.current, f.matches.len(), f.query.clone())),
+            search
+                .results
+                .as_ref()
+                .map(|r| (r.selected, r.hits.len(), r.query.clone())),
+            search.ranker.is_some(),
+        );
         (
             place,
+            found,
             self.width,
             self.height,
             self.options,
@@ -167,6 +208,7 @@ impl AppState {
         if index != self.article {
             self.article = index;
             self.scroll = 0;
+            self.search.finder = None;
         }
     }
 
@@ -176,6 +218,7 @@ impl AppState {
             self.issue_cursor = index;
             self.article = 0;
             self.scroll = 0;
+            self.search.finder = None;
         }
     }
 
@@ -194,11 +237,14 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
     if let Some(effect) = global(state, &action) {
         return effect;
     }
-    if let Some(scroll) = state.help {
+    if state.search.prompt.is_some() {
+        prompt(state, &action);
+    } else if let Some(scroll) = state.help {
         help(state, scroll, &action);
     } else {
         match state.screen {
             Screen::Issues => issue_list(state, &action),
+            Screen::Results => results(state, &action),
             Screen::Reader => reader(state, &action),
             // Back from the front page leaves the app.
             Screen::Front if action == Action::Back => return Effect::Quit,
@@ -239,6 +285,10 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             };
             state.select_issue(next);
         }
+        Action::RankerReady(ref ranker) => search::ranker_ready(state, ranker.clone()),
+        Action::Search if state.search.prompt.is_none() => {
+            search::open_prompt(state, search::Scope::Global);
+        }
         Action::IssueList => {
             state.issue_cursor = state.issue;
             state.screen = Screen::Issues;
@@ -246,6 +296,38 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
         _ => return None,
     }
     Some(Effect::None)
+}
+
+fn prompt(state: &mut AppState, action: &Action) {
+    match action {
+        Action::Input(c) => search::edit(state, |input| input.push(*c)),
+        Action::DeleteBack => search::edit(state, |input| {
+            input.pop();
+        }),
+        Action::Submit => search::submit(state),
+        Action::Cancel => search::cancel(state),
+        Action::Down => search::select(state, 1),
+        Action::Up => search::select(state, -1),
+        _ => {}
+    }
+}
+
+fn results(state: &mut AppState, action: &Action) {
+    let page = isize::try_from(usize::from(state.height) / 2)
+        .unwrap_or(1)
+        .max(1);
+    match action {
+        Action::Down | Action::Scroll(1..) => search::select(state, 1),
+        Action::Up | Action::Scroll(..=-1) => search::select(state, -1),
+        Action::PageDown | Action::HalfPageDown => search::select(state, page),
+        Action::PageUp | Action::HalfPageUp => search::select(state, -page),
+        Action::Top => search::select(state, isize::MIN / 2),
+        Action::Bottom => search::select(state, isize::MAX / 2),
+        Action::Open | Action::Right => search::open_result(state),
+        Action::Find => search::open_prompt(state, search::Scope::Global),
+        Action::Back | Action::Left => state.screen = Screen::Front,
+        _ => {}
+    }
 }
 
 fn help(state: &mut AppState, scroll: usize, action: &Action) {
@@ -295,6 +377,10 @@ fn reader(state: &mut AppState, action: &Action) {
         Action::Bottom => state.scroll = state.max_scroll(),
         Action::NextArticle => state.select_article(state.article + 1),
         Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::Find => search::open_prompt(state, search::Scope::Article),
+        Action::NextMatch => search::step(state, true),
+        Action::PrevMatch => search::step(state, false),
+        Action::Keyword(n) => search::keyword(state, *n),
         Action::Back | Action::Left | Action::SwitchPane => state.screen = Screen::Front,
         Action::Click(..) if state.split() => front(state, action),
         _ => {}
@@ -341,6 +427,7 @@ fn front(state: &mut AppState, action: &Action) {
             _ => open(state),
         },
         Action::Open | Action::SwitchPane => open(state),
+        Action::Find => search::open_prompt(state, search::Scope::Global),
         Action::Click(x, y) => click(state, &page, *x, *y),
         _ => {}
     }

@@ -33,6 +33,18 @@ pub enum Command {
         /// Issue files or folders (default: the built-in samples).
         paths: Vec<PathBuf>,
     },
+    /// Search every article for QUERY (terms separated by spaces must all occur; "…" quotes a
+    /// phrase). One line per article found: number, tab, title, tab, snippet. Exit status 1
+    /// when nothing matches.
+    Search {
+        /// What to look for.
+        query: String,
+        /// Issue files or folders (default: the built-in samples).
+        paths: Vec<PathBuf>,
+        /// Write JSON instead: {"query", "hits": [{"issue", "article", "title", "snippets", "score"}]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one article typeset as plain text.
     Cat {
         /// The article's number, as `dubao list` shows it (from 1).

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod decode;
 pub mod error;
 pub mod load;

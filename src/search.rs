@@ -33,12 +33,20 @@ pub struct Match {
 pub fn find_in_article(article: &Article, query: &Query) -> Vec<Match> {
     let mut matches = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        let mut found: Vec<(usize, usize)> = query.terms.iter().flat_map(|t| find_all(paragraph, t)).collect();
+        let mut found: Vec<(usize, usize)> = query
+            .terms
+            .iter()
+            .flat_map(|t| find_all(paragraph, t))
+            .collect();
         found.sort_unstable();
         let mut last_end = 0;
         for (start, end) in found {
             if start >= last_end {
-                matches.push(Match { paragraph: index, start, end });
+                matches.push(Match {
+                    paragraph: index,
+                    start,
+                    end,
+                });
                 last_end = end;
             }
         }
@@ -83,7 +91,12 @@ impl Corpus {
         let mut docs = Vec::new();
         for (i, issue) in issues.iter().enumerate() {
             for (a, article) in issue.articles.iter().enumerate() {
-                docs.push(Doc { issue: i, article: a, headline: fold_fields(headline(article)), body: fold_fields(article.paragraphs.iter().map(String::as_str)) });
+                docs.push(Doc {
+                    issue: i,
+                    article: a,
+                    headline: fold_fields(headline(article)),
+                    body: fold_fields(article.paragraphs.iter().map(String::as_str)),
+                });
             }
         }
         Self { docs }
@@ -108,19 +121,37 @@ impl Corpus {
             .docs
             .iter()
             .enumerate()
-            .filter(|(_, doc)| query.terms.iter().all(|t| doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str())))
+            .filter(|(_, doc)| {
+                query
+                    .terms
+                    .iter()
+                    .all(|t| doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str()))
+            })
             .map(|(id, doc)| {
                 let in_title = query.matches(&doc.headline);
                 let score = match (ranker, &words) {
                     (Some(ranker), Some(words)) => ranker.score(id, words),
                     _ => occurrence_score(doc, query),
                 };
-                Hit { issue: doc.issue, article: doc.article, in_title, score, snippets: Vec::new() }
+                Hit {
+                    issue: doc.issue,
+                    article: doc.article,
+                    in_title,
+                    score,
+                    snippets: Vec::new(),
+                }
             })
             .collect();
-        hits.sort_by(|a, b| b.in_title.cmp(&a.in_title).then(b.score.total_cmp(&a.score)));
+        hits.sort_by(|a, b| {
+            b.in_title
+                .cmp(&a.in_title)
+                .then(b.score.total_cmp(&a.score))
+        });
         for hit in &mut hits {
-            if let Some(article) = issues.get(hit.issue).and_then(|i| i.articles.get(hit.article)) {
+            if let Some(article) = issues
+                .get(hit.issue)
+                .and_then(|i| i.articles.get(hit.article))
+            {
                 hit.snippets = snippets(article, query);
             }
         }
@@ -129,12 +160,20 @@ impl Corpus {
 
     /// The folded texts the ranker segments, one per article.
     fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.docs.iter().map(|d| (d.headline.as_str(), d.body.as_str()))
+        self.docs
+            .iter()
+            .map(|d| (d.headline.as_str(), d.body.as_str()))
     }
 }
 
 fn headline(article: &Article) -> impl Iterator<Item = &str> {
-    [article.kicker.as_deref(), Some(article.title.as_str()), article.subtitle.as_deref()].into_iter().flatten()
+    [
+        article.kicker.as_deref(),
+        Some(article.title.as_str()),
+        article.subtitle.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn fold_fields<'a>(fields: impl Iterator<Item = &'a str>) -> String {
@@ -148,7 +187,11 @@ fn fold_fields<'a>(fields: impl Iterator<Item = &'a str>) -> String {
 
 /// Occurrences of the terms per thousand characters: the ranking until jieba is ready.
 fn occurrence_score(doc: &Doc, query: &Query) -> f64 {
-    let count: usize = query.terms.iter().map(|t| doc.body.matches(t.as_str()).count()).sum();
+    let count: usize = query
+        .terms
+        .iter()
+        .map(|t| doc.body.matches(t.as_str()).count())
+        .sum();
     count as f64 * 1000.0 / (doc.body.len() as f64 / 3.0 + 100.0)
 }
 
@@ -158,7 +201,13 @@ fn snippets(article: &Article, query: &Query) -> Vec<Snippet> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for paragraph in headline(article).chain(article.paragraphs.iter().map(String::as_str)) {
+    // Body text first: a headline snippet would only repeat the title.
+    for paragraph in article
+        .paragraphs
+        .iter()
+        .map(String::as_str)
+        .chain(headline(article))
+    {
         for (start, end) in find_all(paragraph, term) {
             out.push(snippet(paragraph, start, end));
             if out.len() == MAX_SNIPPETS {
@@ -170,15 +219,27 @@ fn snippets(article: &Article, query: &Query) -> Vec<Snippet> {
 }
 
 fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    let before: Vec<(usize, char)> = text.get(..start).unwrap_or_default().char_indices().collect();
+    let before: Vec<(usize, char)> = text
+        .get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .collect();
     let from = before.len().saturating_sub(SNIPPET_BEFORE);
     let from_byte = before.get(from).map_or(start, |&(at, _)| at);
-    let to_byte = text.get(end..).unwrap_or_default().char_indices().nth(SNIPPET_AFTER).map_or(text.len(), |(at, _)| end + at);
+    let to_byte = text
+        .get(end..)
+        .unwrap_or_default()
+        .char_indices()
+        .nth(SNIPPET_AFTER)
+        .map_or(text.len(), |(at, _)| end + at);
     let lead = if from > 0 { "…" } else { "" };
     let tail = if to_byte < text.len() { "…" } else { "" };
     let body = text.get(from_byte..to_byte).unwrap_or_default();
     let offset = lead.len() + start - from_byte;
-    Snippet { text: format!("{lead}{body}{tail}"), highlight: (offset, offset + end - start) }
+    Snippet {
+        text: format!("{lead}{body}{tail}"),
+        highlight: (offset, offset + end - start),
+    }
 }
 
 #[cfg(test)]
@@ -186,17 +247,34 @@ mod tests {
     use super::*;
 
     fn article(title: &str, paragraphs: &[&str]) -> Article {
-        Article { title: title.into(), paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(), ..Article::default() }
+        Article {
+            title: title.into(),
+            paragraphs: paragraphs.iter().map(|p| (*p).to_owned()).collect(),
+            ..Article::default()
+        }
     }
 
     fn issues() -> Vec<Issue> {
         let articles = vec![
-            article("全县秋粮丰收", &["今年全县粮食产量创新高，发电力度也加大。"]),
-            article("电力保障有力", &["全县电力供应平稳。", "电力部门加强巡查，电力设施运行良好。"]),
-            article("城南新闻", &["电力工人连续奋战，保障电力供应。电力、电量双增长。"]),
+            article(
+                "全县秋粮丰收",
+                &["今年全县粮食产量创新高，发电力度也加大。"],
+            ),
+            article(
+                "电力保障有力",
+                &["全县电力供应平稳。", "电力部门加强巡查，电力设施运行良好。"],
+            ),
+            article(
+                "城南新闻",
+                &["电力工人连续奋战，保障电力供应。电力、电量双增长。"],
+            ),
             article("无关文章", &["今天天气很好。"]),
         ];
-        vec![Issue { source: "t".into(), date: None, articles }]
+        vec![Issue {
+            source: "t".into(),
+            date: None,
+            articles,
+        }]
     }
 
     #[test]
@@ -224,7 +302,13 @@ mod tests {
     fn terms_are_anded_and_phrases_kept_together() {
         let issues = issues();
         let corpus = Corpus::new(&issues);
-        let ids = |q: &str| corpus.search(&issues, &Query::parse(q), None).iter().map(|h| h.article).collect::<Vec<_>>();
+        let ids = |q: &str| {
+            corpus
+                .search(&issues, &Query::parse(q), None)
+                .iter()
+                .map(|h| h.article)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids("电力 巡查"), [1]);
         let mut phrase = ids("\"电力 供应\"");
         phrase.sort_unstable();
@@ -235,9 +319,17 @@ mod tests {
 
     #[test]
     fn matches_do_not_span_two_paragraphs() {
-        let issues = vec![Issue { source: "t".into(), date: None, articles: vec![article("题", &["前一段结尾电", "力开头"])] }];
+        let issues = vec![Issue {
+            source: "t".into(),
+            date: None,
+            articles: vec![article("题", &["前一段结尾电", "力开头"])],
+        }];
         let corpus = Corpus::new(&issues);
-        assert!(corpus.search(&issues, &Query::parse("电力"), None).is_empty());
+        assert!(
+            corpus
+                .search(&issues, &Query::parse("电力"), None)
+                .is_empty()
+        );
     }
 
     #[test]
@@ -247,14 +339,27 @@ mod tests {
         let hits = corpus.search(&issues, &Query::parse("巡查"), None);
         let snippet = &hits[0].snippets[0];
         let (start, end) = snippet.highlight;
-        assert_eq!(&snippet.text[start..end], "巡查");
+        assert_eq!(snippet.text.get(start..end).unwrap_or_default(), "巡查");
     }
 
     #[test]
     fn in_article_matches_are_in_order_and_on_char_boundaries() {
         let a = article("题", &["电力供应，电力保障。", "没有", "ＧＤＰ与gdp"]);
         let matches = find_in_article(&a, &Query::parse("电力 gdp"));
-        let places: Vec<(usize, &str)> = matches.iter().map(|m| (m.paragraph, &a.paragraphs[m.paragraph][m.start..m.end])).collect();
-        assert_eq!(places, [(0, "电力"), (0, "电力"), (2, "ＧＤＰ"), (2, "gdp")]);
+        let places: Vec<(usize, &str)> = matches
+            .iter()
+            .map(|m| {
+                (
+                    m.paragraph,
+                    a.paragraphs[m.paragraph]
+                        .get(m.start..m.end)
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            places,
+            [(0, "电力"), (0, "电力"), (2, "ＧＤＰ"), (2, "gdp")]
+        );
     }
 }

@@ -5,6 +5,7 @@
 mod screen;
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
@@ -18,9 +19,11 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::keymap::{Key, Resolver};
+use crate::app::keymap::{Resolver, actions_for};
 use crate::app::layout::panes;
+use crate::app::search::Shared;
 use crate::app::{Action, AppState, Effect, Screen as View, update};
+use crate::search::{Corpus, Ranker};
 pub use screen::{Screen, Scroll};
 
 /// Lines a mouse wheel step scrolls.
@@ -33,6 +36,8 @@ enum Input {
     Stop,
     /// SIGCONT: resumed after a stop from outside; redraw everything.
     Resumed,
+    /// The word segmenter has loaded.
+    Ranker(Box<Ranker>),
 }
 
 /// Raw mode and the alternate screen while alive; the terminal as it was after drop.
@@ -94,10 +99,17 @@ pub fn run(mut state: AppState, mouse: bool) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
-    read_input(tx);
+    read_input(tx.clone())?;
+    let issues = Arc::clone(&state.issues);
+    // Loading jieba takes about 0.1 s: after the first frame, on a thread of its own.
+    let load_ranker = move || {
+        let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&Corpus::new(&issues)))));
+    };
     let (width, height) = ratatui::crossterm::terminal::size()?;
     update(&mut state, Action::Resize(width, height));
     let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
+    screen.draw(&state, None)?;
+    thread::spawn(load_ranker);
     main_loop(&mut state, &mut screen, &rx, &guard)
 }
 
@@ -108,7 +120,8 @@ fn main_loop(
     guard: &TerminalGuard,
 ) -> anyhow::Result<()> {
     let mut resolver = Resolver::default();
-    let mut dirty = true;
+    // `run` has drawn the first frame.
+    let mut dirty = false;
     let mut scroll = None;
     loop {
         // Draw only after a change: an idle reader writes nothing.
@@ -116,11 +129,21 @@ fn main_loop(
             screen.draw(state, scroll)?;
             dirty = false;
         }
-        let actions = match rx.recv()? {
+        let input = rx.recv()?;
+        // A resize signal can be missed (one arriving while the terminal is being set up):
+        // the size is checked again on every input, which costs one ioctl.
+        let mut actions = match ratatui::crossterm::terminal::size() {
+            Ok((width, height)) if (width, height) != (state.width, state.height) => {
+                vec![Action::Resize(width, height)]
+            }
+            _ => Vec::new(),
+        };
+        actions.extend(match input {
             Input::Stop => return Ok(()),
             Input::Resumed => vec![Action::Redraw],
-            Input::Terminal(event) => actions_for(&event, state, &mut resolver),
-        };
+            Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
+            Input::Terminal(event) => actions_for_event(&event, state, &mut resolver),
+        });
         let before = state.view_key();
         let place = reader_place(state);
         let size = (state.width, state.height);
@@ -182,10 +205,10 @@ fn scroll_of(before: Option<ReaderPlace>, state: &AppState) -> Option<Scroll> {
     })
 }
 
-fn actions_for(event: &Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {
+fn actions_for_event(event: &Event, state: &AppState, resolver: &mut Resolver) -> Vec<Action> {
     match *event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            resolver.feed(&state.keymap, Key::from_event(key))
+            actions_for(state.search.prompt.is_some(), resolver, &state.keymap, key)
         }
         Event::Resize(width, height) => vec![Action::Resize(width, height)],
         Event::Mouse(mouse) => match mouse.kind {
@@ -199,14 +222,31 @@ fn actions_for(event: &Event, state: &AppState, resolver: &mut Resolver) -> Vec<
 }
 
 /// Reads terminal events on a thread of its own.
-fn read_input(tx: Sender<Input>) {
+fn read_input(tx: Sender<Input>) -> io::Result<()> {
+    // Set up crossterm's event source (and its SIGWINCH handler) now, not when the thread
+    // first runs: a resize in between would be lost.
+    event::poll(std::time::Duration::ZERO)?;
     thread::spawn(move || {
-        while let Ok(event) = event::read() {
+        loop {
+            let event = match event::read() {
+                Ok(event) => event,
+                // A signal (a resize, say) interrupted the wait: not an error.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
+                    ) =>
+                {
+                    continue;
+                }
+                Err(_) => break,
+            };
             if tx.send(Input::Terminal(event)).is_err() {
                 break;
             }
         }
     });
+    Ok(())
 }
 
 /// Turns SIGTERM, SIGHUP and SIGQUIT into a clean stop, and SIGCONT into a redraw.

@@ -6,6 +6,7 @@ mod help;
 mod issue_list;
 mod masthead;
 mod reader;
+mod results;
 mod status;
 pub mod strings;
 pub mod theme;
@@ -34,9 +35,11 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         state.screen == Screen::Reader,
     );
     masthead::render(state, &theme, panes.masthead, buf);
+    let body = Rect::new(0, 1, area.width, area.height.saturating_sub(2));
     if state.screen == Screen::Issues {
-        let body = Rect::new(0, 1, area.width, area.height.saturating_sub(2));
         issue_list::render(state, &theme, body, buf);
+    } else if state.screen == Screen::Results {
+        results::render(state, &theme, body, buf);
     } else {
         if let Some(headlines) = panes.headlines {
             front_page::render(state, &theme, headlines, buf);

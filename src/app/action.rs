@@ -2,6 +2,9 @@
 
 use serde::Deserialize;
 
+use super::search::Shared;
+use crate::search::Ranker;
+
 /// One state change, from a key, the mouse, the terminal or a signal.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,6 +34,26 @@ pub enum Action {
     Quit,
     Redraw,
     Suspend,
+    /// `/`: search the open article, or every issue from the front page.
+    Find,
+    /// Search every open issue.
+    Search,
+    NextMatch,
+    PrevMatch,
+    /// Search every issue for the open article's keyword N (from 1).
+    Keyword(usize),
+    /// A character typed into the search prompt.
+    #[serde(skip)]
+    Input(char),
+    #[serde(skip)]
+    DeleteBack,
+    #[serde(skip)]
+    Submit,
+    #[serde(skip)]
+    Cancel,
+    /// The word segmenter has loaded: search results can be ranked, keywords shown.
+    #[serde(skip)]
+    RankerReady(Shared<Ranker>),
     /// The terminal was resized to (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),

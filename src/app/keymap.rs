@@ -167,6 +167,29 @@ impl Resolver {
     }
 }
 
+/// The actions for a key press: while a search prompt is open, the typed text (as typed:
+/// full-width marks stay full-width) and the prompt's editing keys; otherwise the keymap's.
+pub fn actions_for(
+    prompt_open: bool,
+    resolver: &mut Resolver,
+    keymap: &Keymap,
+    event: KeyEvent,
+) -> Vec<Action> {
+    if !prompt_open {
+        return resolver.feed(keymap, Key::from_event(event));
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Char(c) if !ctrl => vec![Action::Input(c)],
+        KeyCode::Backspace => vec![Action::DeleteBack],
+        KeyCode::Enter => vec![Action::Submit],
+        KeyCode::Esc => vec![Action::Cancel],
+        KeyCode::Down => vec![Action::Down],
+        KeyCode::Up => vec![Action::Up],
+        _ => Vec::new(),
+    }
+}
+
 impl Key {
     /// The key a terminal event stands for. Full-width marks typed with a Chinese input method
     /// still on count as their ASCII keys (`？` is `?`, `【` is `[`).

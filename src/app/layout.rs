@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 
 use crate::model::{Article, Issue};
 use crate::typeset::width::prefix_fitting;
-use crate::typeset::{AmbiguousWidth, Options, balanced, layout_article, str_width, typeset};
+use crate::typeset::{
+    AmbiguousWidth, ArticleLine, Options, Role, balanced, layout_article, str_width, typeset,
+};
 
 /// Below this size only a "too small" notice is drawn.
 pub const MIN_WIDTH: u16 = 20;
@@ -244,17 +246,45 @@ pub fn ellipsize(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String 
 /// one).
 pub const READER_PAD: u16 = 2;
 
-/// The lines of `article` laid out for a reading pane `width` cells wide.
+/// The lines of `article` laid out for a reading pane `width` cells wide, with a line of
+/// `keywords` under the headline when there are any.
 pub fn reader_lines(
     article: &Article,
     width: u16,
     options: &Options,
-) -> Vec<crate::typeset::ArticleLine> {
-    layout_article(
-        article,
-        usize::from(width.saturating_sub(2 * READER_PAD).max(1)),
-        options,
-    )
+    keywords: &[String],
+) -> Vec<ArticleLine> {
+    let text_width = usize::from(width.saturating_sub(2 * READER_PAD).max(1));
+    let mut lines = layout_article(article, text_width, options);
+    if !keywords.is_empty() {
+        let numbered: Vec<String> = keywords
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} {k}", i + 1))
+            .collect();
+        let text = ellipsize(
+            &format!("{} {}", crate::ui::strings::KEYWORDS, numbered.join("  ")),
+            text_width,
+            options.ambiguous,
+        );
+        let width = str_width(&text, options.ambiguous);
+        let at = lines
+            .iter()
+            .position(|l| l.role == Role::Blank)
+            .unwrap_or(lines.len());
+        let column = text_width.saturating_sub(width) / 2;
+        lines.insert(
+            at,
+            ArticleLine {
+                role: Role::Keywords,
+                text,
+                column,
+                width,
+                source: None,
+            },
+        );
+    }
+    lines
 }
 
 #[cfg(test)]

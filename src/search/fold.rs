@@ -67,7 +67,7 @@ mod tests {
         let found = find_all(text, "gdp增长");
         assert_eq!(found.len(), 1);
         let (start, end) = found[0];
-        assert_eq!(&text[start..end], "ＧＤＰ 增长");
+        assert_eq!(text.get(start..end).unwrap_or_default(), "ＧＤＰ 增长");
         assert_eq!(find_all(text, "gdp").len(), 2);
     }
 

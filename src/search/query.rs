@@ -25,7 +25,11 @@ impl Query {
             }
         }
         terms.push(current);
-        let mut terms: Vec<String> = terms.iter().map(|t| fold(t)).filter(|t| !t.is_empty()).collect();
+        let mut terms: Vec<String> = terms
+            .iter()
+            .map(|t| fold(t))
+            .filter(|t| !t.is_empty())
+            .collect();
         terms.dedup();
         Self { terms }
     }
@@ -47,7 +51,10 @@ mod tests {
     #[test]
     fn terms_split_at_spaces_and_phrases_stay_whole() {
         assert_eq!(Query::parse("电力  供应").terms, ["电力", "供应"]);
-        assert_eq!(Query::parse("\"电力 供应\" 衡阳").terms, ["电力供应", "衡阳"]);
+        assert_eq!(
+            Query::parse("\"电力 供应\" 衡阳").terms,
+            ["电力供应", "衡阳"]
+        );
         assert_eq!(Query::parse("“GDP 增长”").terms, ["gdp增长"]);
         assert!(Query::parse("  ").is_empty());
     }

@@ -34,7 +34,9 @@ pub struct Ranker {
 
 impl std::fmt::Debug for Ranker {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Ranker").field("articles", &self.doc_words.len()).finish_non_exhaustive()
+        f.debug_struct("Ranker")
+            .field("articles", &self.doc_words.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -112,7 +114,12 @@ impl Ranker {
         words
             .iter()
             .filter_map(|&w| {
-                let tf = f64::from(doc_words.binary_search_by_key(&w, |&(id, _)| id).ok().map(|i| doc_words[i].1)?);
+                let tf = f64::from(
+                    doc_words
+                        .binary_search_by_key(&w, |&(id, _)| id)
+                        .ok()
+                        .map(|i| doc_words[i].1)?,
+                );
                 let df = f64::from(self.doc_freq[w as usize]);
                 let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
                 Some(idf * tf * (K1 + 1.0) / (tf + norm))
@@ -130,7 +137,10 @@ impl Ranker {
             .extract_keywords(&self.jieba, &text, count * 3, Vec::new())
             .into_iter()
             .map(|k| k.keyword)
-            .filter(|k| k.chars().any(|c| !c.is_numeric() && !c.is_ascii_punctuation()))
+            .filter(|k| {
+                k.chars()
+                    .any(|c| !c.is_numeric() && !c.is_ascii_punctuation())
+            })
             .take(count)
             .collect()
     }
@@ -138,7 +148,11 @@ impl Ranker {
 
 fn keyword_config() -> KeywordExtractConfig {
     let stop_words: BTreeSet<String> = STOP_WORDS.split_whitespace().map(str::to_owned).collect();
-    KeywordExtractConfig::builder().set_stop_words(stop_words).min_keyword_length(2).use_hmm(false).build()
+    KeywordExtractConfig::builder()
+        .set_stop_words(stop_words)
+        .min_keyword_length(2)
+        .use_hmm(false)
+        .build()
 }
 
 /// Tokens that are words: they hold a letter, digit or Han character.
@@ -154,30 +168,48 @@ mod tests {
     fn issue(texts: &[(&str, &str)]) -> Vec<Issue> {
         let articles = texts
             .iter()
-            .map(|(title, body)| Article { title: (*title).into(), paragraphs: vec![(*body).into()], ..Article::default() })
+            .map(|(title, body)| Article {
+                title: (*title).into(),
+                paragraphs: vec![(*body).into()],
+                ..Article::default()
+            })
             .collect();
-        vec![Issue { source: "t".into(), date: None, articles }]
+        vec![Issue {
+            source: "t".into(),
+            date: None,
+            articles,
+        }]
     }
 
     #[test]
     fn a_whole_word_query_ranks_articles_about_it_first() {
         let issues = issue(&[
             ("工作会议", "会议要求加大发电力度，做好各项工作。"),
-            ("迎峰度夏", "电力公司保障电力供应，电力调度中心连夜值守，全市电力平稳。"),
+            (
+                "迎峰度夏",
+                "电力公司保障电力供应，电力调度中心连夜值守，全市电力平稳。",
+            ),
             ("简讯", "今年电力消费增长。其他工作照常。"),
         ]);
         let corpus = Corpus::new(&issues);
         let ranker = Ranker::new(&corpus);
         let hits = corpus.search(&issues, &Query::parse("电力"), Some(&ranker));
         let order: Vec<usize> = hits.iter().map(|h| h.article).collect();
-        assert_eq!(order.len(), 3, "substring hits are all found, 发电力度 included");
+        assert_eq!(
+            order.len(),
+            3,
+            "substring hits are all found, 发电力度 included"
+        );
         assert_eq!(order[0], 1, "the article about electric power first");
         assert_eq!(order[2], 0, "the incidental substring last");
     }
 
     #[test]
     fn keywords_skip_stop_words_and_numbers() {
-        let issues = issue(&[("电力保障", "电力公司保障电力供应，电力调度中心连夜值守。我们的2021年电力供应平稳。")]);
+        let issues = issue(&[(
+            "电力保障",
+            "电力公司保障电力供应，电力调度中心连夜值守。我们的2021年电力供应平稳。",
+        )]);
         let ranker = Ranker::new(&Corpus::new(&issues));
         let keywords = ranker.keywords(&issues[0].articles[0], 3);
         assert!(keywords.iter().any(|k| k.contains("电力")), "{keywords:?}");

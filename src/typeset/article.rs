@@ -12,6 +12,8 @@ pub enum Role {
     Title,
     Subtitle,
     Byline,
+    /// Keywords of the article (added by the reader).
+    Keywords,
     Body,
     Blank,
 }

@@ -1,4 +1,5 @@
-//! The reading pane: the typeset article, a scrollbar. Lines arrive broken; nothing wraps here.
+//! The reading pane: the typeset article, search matches highlighted, a scrollbar. Lines arrive
+//! broken; nothing wraps here.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,14 +7,11 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::layout::{READER_PAD, reader_lines};
-use crate::typeset::Role;
+use crate::app::layout::READER_PAD;
+use crate::typeset::{ArticleLine, Role, str_width};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(article) = state.current_article() else {
-        return;
-    };
-    let lines = reader_lines(article, area.width, &state.options);
+    let lines = state.reader_lines();
     let text_right = area.right().saturating_sub(READER_PAD);
     for (row, line) in lines
         .iter()
@@ -33,9 +31,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Role::Title => theme.title,
             Role::Subtitle => theme.subtitle,
             Role::Byline => theme.byline,
+            Role::Keywords => theme.keywords,
             Role::Body | Role::Blank => theme.body,
         };
         buf.set_stringn(x, y, &line.text, usize::from(text_right - x), style);
+        highlight(state, theme, line, Rect::new(x, y, text_right - x, 1), buf);
     }
     if lines.len() > usize::from(area.height) {
         let mut scrollbar =
@@ -49,5 +49,42 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .thumb_symbol("┃")
             .style(theme.scrollbar)
             .render(area, buf, &mut scrollbar);
+    }
+}
+
+/// Marks the search matches on one body line (a match may run over several lines).
+fn highlight(state: &AppState, theme: &Theme, line: &ArticleLine, row: Rect, buf: &mut Buffer) {
+    let (Some(finder), Some((paragraph, start))) = (&state.search.finder, line.source) else {
+        return;
+    };
+    let end = start + line.text.len();
+    let ambiguous = state.options.ambiguous;
+    for (index, m) in finder.matches.iter().enumerate() {
+        if m.paragraph != paragraph || m.end <= start || m.start >= end {
+            continue;
+        }
+        let from = m.start.max(start) - start;
+        let to = m.end.min(end) - start;
+        let column = |byte: usize| {
+            u16::try_from(str_width(
+                line.text.get(..byte).unwrap_or_default(),
+                ambiguous,
+            ))
+            .unwrap_or(u16::MAX)
+        };
+        let (left, right) = (column(from), column(to));
+        let style = if index == finder.current {
+            theme.current_found
+        } else {
+            theme.found
+        };
+        let cells = Rect::new(
+            row.x.saturating_add(left),
+            row.y,
+            right.saturating_sub(left),
+            1,
+        )
+        .intersection(row);
+        buf.set_style(cells, style);
     }
 }

@@ -1,10 +1,12 @@
-//! The status line: mode, keys of an unfinished sequence, messages, and hints from the keymap.
+//! The status line: mode, the search prompt and match counter, keys of an unfinished
+//! sequence, messages, and hints from the keymap.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::strings;
 use super::theme::Theme;
+use crate::app::search::Scope;
 use crate::app::{AppState, Screen};
 use crate::typeset::{AmbiguousWidth, str_width};
 
@@ -14,27 +16,40 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Front => strings::MODE_FRONT,
         Screen::Reader => strings::MODE_READER,
         Screen::Issues => strings::MODE_ISSUES,
+        Screen::Results => strings::MODE_RESULTS,
     };
-    let (mut x, _) = buf.set_stringn(
-        area.x,
-        area.y,
-        format!(" {mode} "),
-        usize::from(area.width),
-        theme.status,
-    );
-    if !state.pending.is_empty() {
+    let mut x = area.x;
+    let mut put = |text: String, style| {
         let room = usize::from(area.right().saturating_sub(x));
-        (x, _) = buf.set_stringn(
-            x,
-            area.y,
-            format!(" {}… ", state.pending),
-            room,
+        x = buf.set_stringn(x, area.y, text, room, style).0;
+    };
+    put(format!(" {mode} "), theme.status);
+    let search = &state.search;
+    if let Some(prompt) = &search.prompt {
+        let sigil = if prompt.scope == Scope::Article {
+            "/"
+        } else {
+            "S "
+        };
+        put(format!(" {sigil}{}▏", prompt.input), theme.prompt);
+    }
+    if let Some(finder) = search.finder.as_ref().filter(|f| !f.matches.is_empty()) {
+        put(
+            format!(
+                " {} ",
+                strings::match_counter(finder.current, finder.matches.len())
+            ),
             theme.pending,
         );
     }
+    if !state.pending.is_empty() {
+        put(format!(" {}… ", state.pending), theme.pending);
+    }
+    let searching = search.prompt.is_some() || state.screen == Screen::Results;
     if let Some(message) = &state.message {
-        let room = usize::from(area.right().saturating_sub(x));
-        (x, _) = buf.set_stringn(x, area.y, format!(" {message}"), room, theme.status);
+        put(format!(" {message}"), theme.status);
+    } else if searching && search.ranker.is_none() {
+        put(format!(" {}", strings::LOADING), theme.status);
     }
     let hints = format!(
         "{} ",
@@ -42,7 +57,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let width = u16::try_from(str_width(&hints, AmbiguousWidth::Narrow)).unwrap_or(u16::MAX);
     let hint_x = area.right().saturating_sub(width);
-    if hint_x > x + 1 {
+    if hint_x > x + 1 && search.prompt.is_none() {
         buf.set_stringn(hint_x, area.y, hints, usize::from(width), theme.status);
     }
 }

@@ -12,6 +12,25 @@ pub const ISSUES_TITLE: &str = "已打开的报纸 Open issues";
 pub const MODE_FRONT: &str = "头版";
 pub const MODE_READER: &str = "阅读";
 pub const MODE_ISSUES: &str = "报纸";
+pub const MODE_RESULTS: &str = "搜索";
+pub const KEYWORDS: &str = "关键词";
+pub const NO_SEARCH: &str = "没有搜索 no search: press /";
+pub const LOADING: &str = "词典加载中 loading the dictionary…";
+
+/// `找不到 “电力”`.
+pub fn not_found(query: &str) -> String {
+    format!("找不到 not found: {query}")
+}
+
+/// `3/12`: the current match of all.
+pub fn match_counter(current: usize, count: usize) -> String {
+    format!("{}/{count}", current + 1)
+}
+
+/// `搜索 “电力”：12 篇`.
+pub fn results_title(query: &str, count: usize) -> String {
+    format!("搜索 “{query}”：{count} 篇 found")
+}
 
 /// `版心 60 列`: the measure after `+`/`-`.
 pub fn measure(columns: usize) -> String {

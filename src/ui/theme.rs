@@ -22,6 +22,11 @@ pub struct Theme {
     pub marker: Style,
     pub rule: Style,
     pub scrollbar: Style,
+    pub keywords: Style,
+    /// A search match; the current one stands out more. Both reverse, so `NO_COLOR` shows them.
+    pub found: Style,
+    pub current_found: Style,
+    pub prompt: Style,
 }
 
 impl Theme {
@@ -46,6 +51,10 @@ impl Theme {
                 marker: bold,
                 rule: dim,
                 scrollbar: plain,
+                keywords: plain.add_modifier(Modifier::ITALIC),
+                found: reverse,
+                current_found: reverse.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                prompt: bold,
             },
             ThemeKind::Color => Self {
                 masthead: bold.fg(Color::White).bg(Color::Red),
@@ -62,6 +71,12 @@ impl Theme {
                 marker: bold.fg(Color::Yellow),
                 rule: dim,
                 scrollbar: plain.fg(Color::DarkGray),
+                keywords: plain.fg(Color::Magenta),
+                found: reverse.fg(Color::Yellow),
+                current_found: reverse
+                    .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                    .fg(Color::LightRed),
+                prompt: bold.fg(Color::White).bg(Color::Blue),
             },
         }
     }

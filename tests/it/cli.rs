@@ -202,3 +202,45 @@ fn plain_output_when_not_a_terminal_has_no_escape_sequences() {
     assert!(!output.stdout.contains(&0x1b), "{}", stdout(&output));
     assert!(stdout(&output).contains("正文"));
 }
+
+#[test]
+fn search_prints_hits_and_exits_like_grep() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", ISSUE.as_bytes());
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "电网改造完工\n\n本报讯 全县秋粮丰收之际，电网改造完工。\n".as_bytes(),
+    );
+    let output = dubao(&["search", "秋粮", &a, &b]);
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines[0].starts_with("1\t全县秋粮丰收\t"),
+        "title hits first: {lines:?}"
+    );
+    assert!(lines[1].starts_with("2\t电网改造完工\t"));
+    let nothing = dubao(&["search", "没有的词", &a]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(nothing.stdout.is_empty());
+    assert_fails_cleanly(&dubao(&["search", "秋粮", "/no/such.txt"]), "/no/such.txt");
+}
+
+#[test]
+fn search_json_has_the_documented_shape() {
+    let output = dubao(&["search", "电力", "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(json["query"], "电力");
+    let hit = &json["hits"][0];
+    for key in ["issue", "article", "title", "snippets", "score"] {
+        assert!(!hit[key].is_null(), "{key} in {hit}");
+    }
+    assert!(hit["article"].as_u64().is_some_and(|n| n >= 1));
+    assert!(
+        hit["snippets"][0]
+            .as_str()
+            .is_some_and(|s| s.contains("电力"))
+    );
+}

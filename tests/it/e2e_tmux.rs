@@ -191,6 +191,9 @@ fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
     let article = &samples()[0].articles[2];
     tmux.wait_for("the front page", |s| s.contains("读报"));
     tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "14"]);
+    tmux.wait_for("the status line on the last row", |s| {
+        s.lines().nth(13).is_some_and(|l| l.contains("头版"))
+    });
     tmux.keys(&["j", "j", "Enter"]);
     tmux.wait_for("the article", |s| s.contains(&head(&article.title)));
     for keys in [
@@ -211,6 +214,44 @@ fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
             "after {keys:?} the screen differs from a full redraw"
         );
     }
+}
+
+#[test]
+fn slash_search_highlights_matches_and_n_moves() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let first = &samples()[0].articles[0];
+    tmux.wait_for("the front page", |s| s.contains(&head(&first.title)));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&first.paragraphs[1])));
+    tmux.keys(&["/", "电", "力", "Enter"]);
+    let status = |s: &str| {
+        s.lines()
+            .rfind(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    tmux.wait_for("the match counter, prompt closed", |s| {
+        status(s).contains(" 1/") && !status(s).contains("▏")
+    });
+    let styled =
+        String::from_utf8_lossy(&tmux.run(&["capture-pane", "-e", "-p", "-t", "e2e"]).stdout)
+            .into_owned();
+    let reversed = styled
+        .match_indices("电力")
+        .filter(|&(at, _)| {
+            let before = styled.get(..at).unwrap_or_default();
+            // The last two escape sequences before the match (reverse, then perhaps a colour).
+            let from = before.rmatch_indices('\u{1b}').nth(1).map_or(0, |(i, _)| i);
+            let sgr = before.get(from..).unwrap_or_default();
+            sgr.ends_with('m')
+                && (sgr.contains("[7m") || sgr.contains(";7m") || sgr.contains(";7;"))
+        })
+        .count();
+    assert!(reversed >= 2, "matches in reverse video:\n{styled}");
+    tmux.keys(&["n"]);
+    tmux.wait_for("the next match", |s| status(s).contains(" 2/"));
 }
 
 #[track_caller]

@@ -6,6 +6,7 @@ mod layouts;
 mod navigation;
 mod parse_props;
 mod samples;
+mod searching;
 mod snapshots;
 mod support;
 mod typeset_props;

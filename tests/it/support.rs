@@ -1,6 +1,6 @@
 //! Helpers for driving the app without a terminal: a key-string DSL and a screen printer.
 
-use dubao::app::keymap::{Key, Keymap, Resolver};
+use dubao::app::keymap::{Keymap, Resolver, actions_for};
 use dubao::app::{AppState, Effect, ThemeKind, update};
 use dubao::load::samples;
 use dubao::ui::draw;
@@ -46,7 +46,7 @@ fn press_with(resolver: &mut Resolver, app: &mut AppState, keys: &str) -> Effect
             c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
         };
         let keymap = app.keymap.clone();
-        for action in resolver.feed(&keymap, Key::from_event(event)) {
+        for action in actions_for(app.search.prompt.is_some(), resolver, &keymap, event) {
             effect = update(app, action);
         }
     }

@@ -1,0 +1,70 @@
+//! The commands that print (`list`, `export`, `search`, `cat`, and plain output), run from
+//! `main` with their exit codes.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cli::Command;
+use crate::load::load_all;
+use crate::model::Issue;
+use crate::plain;
+use crate::search::{Corpus, Query, Ranker};
+use crate::typeset::Options;
+
+/// Runs `command` (plain output of `paths` when none), wrapping text at `width` where the
+/// command has no width of its own.
+pub fn run(command: Option<Command>, paths: &[PathBuf], width: usize) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let options = Options::default();
+    let mut code = ExitCode::SUCCESS;
+    match command {
+        None => plain::write_issues(&mut out, &load(paths)?, width, &options)?,
+        Some(Command::List { paths }) => plain::write_list(&mut out, &load(&paths)?)?,
+        Some(Command::Export { paths, .. }) => plain::write_json(&mut out, &load(&paths)?)?,
+        Some(Command::Search { query, paths, json }) => {
+            let issues = load(&paths)?;
+            let corpus = Corpus::new(&issues);
+            let ranker = Ranker::new(&corpus);
+            let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker));
+            plain::write_search(&mut out, &issues, &query, &hits, json)?;
+            // Like grep: 1 when nothing matches.
+            if hits.is_empty() {
+                code = ExitCode::from(1);
+            }
+        }
+        Some(Command::Cat {
+            paths,
+            article,
+            width: cat_width,
+        }) => {
+            let issues = load(&paths)?;
+            let count: usize = issues.iter().map(|i| i.articles.len()).sum();
+            let found = usize::try_from(article)
+                .ok()
+                .and_then(|n| plain::article_at(&issues, n));
+            let Some(found) = found else {
+                anyhow::bail!("no article {article}: the issues hold {count} (see `dubao list`)");
+            };
+            let width = cat_width
+                .and_then(|w| usize::try_from(w).ok())
+                .unwrap_or(width);
+            plain::write_article(&mut out, found, width, &options)?;
+        }
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+/// Loads issues, telling the user about any that hold no articles.
+pub fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<Issue>> {
+    let issues = load_all(paths)?;
+    for issue in issues.iter().filter(|i| i.articles.is_empty()) {
+        eprintln!(
+            "dubao: {}: no articles found (the file is empty)",
+            issue.source
+        );
+    }
+    Ok(issues)
+}

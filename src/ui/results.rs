@@ -1,0 +1,81 @@
+//! Results of a search across issues: issue, title, and a snippet with the hit marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::strings;
+use super::theme::Theme;
+use crate::app::AppState;
+use crate::typeset::{AmbiguousWidth, str_width};
+
+/// Rows each hit takes: title, snippet, gap.
+const HIT_ROWS: u16 = 3;
+
+pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(results) = &state.search.results else {
+        return;
+    };
+    let width = usize::from(area.width.saturating_sub(2));
+    let title = strings::results_title(&results.query, results.hits.len());
+    buf.set_stringn(area.x + 1, area.y, title, width, theme.title);
+    let per_page = usize::from((area.height.saturating_sub(2) / HIT_ROWS).max(1));
+    let first = results.selected.saturating_sub(per_page - 1);
+    for (row, (index, hit)) in results
+        .hits
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(per_page)
+        .enumerate()
+    {
+        let y = area.y + 2 + u16::try_from(row).unwrap_or(0) * HIT_ROWS;
+        let Some(issue) = state.issues.get(hit.issue) else {
+            continue;
+        };
+        let Some(article) = issue.articles.get(hit.article) else {
+            continue;
+        };
+        let selected = index == results.selected;
+        let style = if selected {
+            theme.selected
+        } else {
+            theme.title
+        };
+        let heading = format!("{} · {}", strings::issue_name(issue), article.title);
+        buf.set_stringn(
+            area.x + 1,
+            y,
+            if selected { "▌" } else { " " },
+            1,
+            theme.marker,
+        );
+        buf.set_stringn(area.x + 3, y, heading, width.saturating_sub(2), style);
+        if let Some(snippet) = hit.snippets.first() {
+            let (x, _) = buf.set_stringn(
+                area.x + 3,
+                y + 1,
+                &snippet.text,
+                width.saturating_sub(2),
+                theme.lead,
+            );
+            let (start, end) = snippet.highlight;
+            let column = |byte: usize| {
+                u16::try_from(str_width(
+                    snippet.text.get(..byte).unwrap_or_default(),
+                    AmbiguousWidth::Narrow,
+                ))
+                .unwrap_or(0)
+            };
+            let hit_area = Rect::new(
+                area.x + 3 + column(start),
+                y + 1,
+                column(end).saturating_sub(column(start)),
+                1,
+            );
+            buf.set_style(
+                hit_area.intersection(Rect::new(area.x, y + 1, x.saturating_sub(area.x), 1)),
+                theme.found,
+            );
+        }
+    }
+}
