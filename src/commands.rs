@@ -27,7 +27,7 @@ pub fn run(command: Option<Command>, paths: &[PathBuf], width: usize) -> anyhow:
             let issues = load(&paths)?;
             let corpus = Corpus::new(&issues);
             let ranker = Ranker::new(&corpus);
-            let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker));
+            let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker), usize::MAX);
             plain::write_search(&mut out, &issues, &query, &hits, json)?;
             // Like grep: 1 when nothing matches.
             if hits.is_empty() {

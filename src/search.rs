@@ -18,6 +18,8 @@ const FIELD_SEPARATOR: char = '\u{1f}';
 /// Characters of context either side of a hit in a snippet.
 const SNIPPET_BEFORE: usize = 12;
 const SNIPPET_AFTER: usize = 24;
+/// Corpora from this many articles on are scanned on two threads.
+const PARALLEL_FROM: usize = 2_000;
 /// Snippets kept per hit.
 const MAX_SNIPPETS: usize = 3;
 
@@ -111,43 +113,63 @@ impl Corpus {
     }
 
     /// Articles containing every term of `query`: headline hits first, then by score (BM25
-    /// over jieba words when `ranker` is ready, else by how often the terms occur).
-    pub fn search(&self, issues: &[Issue], query: &Query, ranker: Option<&Ranker>) -> Vec<Hit> {
+    /// over jieba words when `ranker` is ready, else by how often the terms occur). Snippets
+    /// are made for the first `with_snippets` hits only (the ones a screen can show).
+    pub fn search(
+        &self,
+        issues: &[Issue],
+        query: &Query,
+        ranker: Option<&Ranker>,
+        with_snippets: usize,
+    ) -> Vec<Hit> {
         if query.is_empty() {
             return Vec::new();
         }
         let words = ranker.map(|r| r.query_words(query));
-        let mut hits: Vec<Hit> = self
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(_, doc)| {
-                query
-                    .terms
-                    .iter()
-                    .all(|t| doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str()))
+        let scan = |first: usize, docs: &[Doc]| -> Vec<Hit> {
+            docs.iter()
+                .enumerate()
+                .map(|(i, doc)| (first + i, doc))
+                .filter(|(_, doc)| {
+                    query
+                        .terms
+                        .iter()
+                        .all(|t| doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str()))
+                })
+                .map(|(id, doc)| {
+                    let in_title = query.matches(&doc.headline);
+                    let score = match (ranker, &words) {
+                        (Some(ranker), Some(words)) => ranker.score(id, words),
+                        _ => occurrence_score(doc, query),
+                    };
+                    Hit {
+                        issue: doc.issue,
+                        article: doc.article,
+                        in_title,
+                        score,
+                        snippets: Vec::new(),
+                    }
+                })
+                .collect()
+        };
+        // Two halves on two threads: a large archive is scanned in half the time.
+        let mut hits = if self.docs.len() < PARALLEL_FROM {
+            scan(0, &self.docs)
+        } else {
+            let (left, right) = self.docs.split_at(self.docs.len() / 2);
+            std::thread::scope(|s| {
+                let right_hits = s.spawn(|| scan(left.len(), right));
+                let mut hits = scan(0, left);
+                hits.extend(right_hits.join().unwrap_or_default());
+                hits
             })
-            .map(|(id, doc)| {
-                let in_title = query.matches(&doc.headline);
-                let score = match (ranker, &words) {
-                    (Some(ranker), Some(words)) => ranker.score(id, words),
-                    _ => occurrence_score(doc, query),
-                };
-                Hit {
-                    issue: doc.issue,
-                    article: doc.article,
-                    in_title,
-                    score,
-                    snippets: Vec::new(),
-                }
-            })
-            .collect();
+        };
         hits.sort_by(|a, b| {
             b.in_title
                 .cmp(&a.in_title)
                 .then(b.score.total_cmp(&a.score))
         });
-        for hit in &mut hits {
+        for hit in hits.iter_mut().take(with_snippets) {
             if let Some(article) = issues
                 .get(hit.issue)
                 .and_then(|i| i.articles.get(hit.article))
@@ -281,7 +303,7 @@ mod tests {
     fn every_article_containing_the_text_is_found() {
         let issues = issues();
         let corpus = Corpus::new(&issues);
-        let hits = corpus.search(&issues, &Query::parse("电力"), None);
+        let hits = corpus.search(&issues, &Query::parse("电力"), None, usize::MAX);
         let mut found: Vec<usize> = hits.iter().map(|h| h.article).collect();
         found.sort_unstable();
         assert_eq!(found, [0, 1, 2]);
@@ -291,7 +313,7 @@ mod tests {
     fn headline_hits_rank_first() {
         let issues = issues();
         let corpus = Corpus::new(&issues);
-        let hits = corpus.search(&issues, &Query::parse("电力"), None);
+        let hits = corpus.search(&issues, &Query::parse("电力"), None, usize::MAX);
         assert_eq!(hits[0].article, 1);
         assert!(hits[0].in_title);
         assert!(hits[1..].iter().all(|h| !h.in_title));
@@ -304,7 +326,7 @@ mod tests {
         let corpus = Corpus::new(&issues);
         let ids = |q: &str| {
             corpus
-                .search(&issues, &Query::parse(q), None)
+                .search(&issues, &Query::parse(q), None, usize::MAX)
                 .iter()
                 .map(|h| h.article)
                 .collect::<Vec<_>>()
@@ -327,7 +349,7 @@ mod tests {
         let corpus = Corpus::new(&issues);
         assert!(
             corpus
-                .search(&issues, &Query::parse("电力"), None)
+                .search(&issues, &Query::parse("电力"), None, usize::MAX)
                 .is_empty()
         );
     }
@@ -336,7 +358,7 @@ mod tests {
     fn snippets_surround_the_hit_and_mark_it() {
         let issues = issues();
         let corpus = Corpus::new(&issues);
-        let hits = corpus.search(&issues, &Query::parse("巡查"), None);
+        let hits = corpus.search(&issues, &Query::parse("巡查"), None, usize::MAX);
         let snippet = &hits[0].snippets[0];
         let (start, end) = snippet.highlight;
         assert_eq!(snippet.text.get(start..end).unwrap_or_default(), "巡查");

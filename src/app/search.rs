@@ -7,6 +7,9 @@ use super::{AppState, Screen};
 use crate::search::{Corpus, Hit, Match, Query, Ranker, find_in_article};
 use crate::ui::strings;
 
+/// Results that get a snippet: more than a screen shows, fewer than a large archive finds.
+const SNIPPETS: usize = 200;
+
 /// A value shared with a background thread; equal when it is the same value.
 #[derive(Debug)]
 pub struct Shared<T>(pub Arc<T>);
@@ -211,7 +214,12 @@ pub fn search_all(state: &mut AppState, input: &str) {
             .get_or_insert_with(|| Arc::new(Corpus::new(&state.issues))),
     );
     let ranker = state.search.ranker.as_ref().map(|r| Arc::clone(&r.0));
-    let hits = corpus.search(&state.issues, &Query::parse(input), ranker.as_deref());
+    let hits = corpus.search(
+        &state.issues,
+        &Query::parse(input),
+        ranker.as_deref(),
+        SNIPPETS,
+    );
     state.search.results = Some(Results {
         query: input.to_owned(),
         hits,

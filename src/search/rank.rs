@@ -193,7 +193,7 @@ mod tests {
         ]);
         let corpus = Corpus::new(&issues);
         let ranker = Ranker::new(&corpus);
-        let hits = corpus.search(&issues, &Query::parse("电力"), Some(&ranker));
+        let hits = corpus.search(&issues, &Query::parse("电力"), Some(&ranker), usize::MAX);
         let order: Vec<usize> = hits.iter().map(|h| h.article).collect();
         assert_eq!(
             order.len(),
