@@ -10,6 +10,15 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::UnicodeWidthStr;
 
+/// Every paragraph of the embedded samples.
+pub fn sample_paragraphs() -> Vec<String> {
+    samples()
+        .into_iter()
+        .flat_map(|i| i.articles)
+        .flat_map(|a| a.paragraphs)
+        .collect()
+}
+
 /// The app on the embedded samples at `width` × `height`.
 pub fn app(width: u16, height: u16) -> AppState {
     AppState::new(

@@ -1,6 +1,5 @@
 //! Invariants of the typesetter, on random mixed text and on every paragraph of the samples.
 
-use dubao::load::samples;
 use dubao::typeset::{
     AmbiguousWidth, GUTTER, Options, TypesetLine, no_line_end, no_line_start, paired, str_width,
     typeset,
@@ -170,11 +169,7 @@ proptest! {
 
 #[test]
 fn every_sample_paragraph_at_every_width_in_both_modes() {
-    let paragraphs: Vec<String> = samples()
-        .into_iter()
-        .flat_map(|i| i.articles)
-        .flat_map(|a| a.paragraphs)
-        .collect();
+    let paragraphs = crate::support::sample_paragraphs();
     for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
         for hanging in [false, true] {
             let options = Options {

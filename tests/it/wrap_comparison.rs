@@ -1,7 +1,6 @@
 //! ratatui's own wrap against dubao's typesetter on the samples: how many lines break a
 //! Chinese line-breaking rule. dubao must have none.
 
-use dubao::load::samples;
 use dubao::typeset::{Options, no_line_end, no_line_start, typeset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -44,11 +43,7 @@ fn ratatui_lines(paragraph: &str, width: u16) -> Vec<String> {
 
 #[test]
 fn dubao_breaks_no_rule_where_ratatui_breaks_many() {
-    let paragraphs: Vec<String> = samples()
-        .into_iter()
-        .flat_map(|i| i.articles)
-        .flat_map(|a| a.paragraphs)
-        .collect();
+    let paragraphs = crate::support::sample_paragraphs();
     let options = Options {
         indent: 0,
         ..Options::default()
