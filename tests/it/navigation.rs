@@ -175,3 +175,17 @@ fn resizing_keeps_the_scroll_in_range() {
         crate::support::render(&app);
     }
 }
+
+#[test]
+fn mouse_wheel_scrolls_and_a_click_opens_the_card_under_it() {
+    use dubao::app::{Action, update};
+    let mut app = app(60, 12);
+    // Two columns of 29 cells; the second column's first card starts below the masthead.
+    update(&mut app, Action::Click(35, 2));
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.article > 0, "the card in the second column");
+    update(&mut app, Action::Scroll(3));
+    assert_eq!(app.scroll, 3);
+    update(&mut app, Action::Scroll(-3));
+    assert_eq!(app.scroll, 0);
+}
