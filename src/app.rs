@@ -70,6 +70,8 @@ pub struct AppState {
     pub width: u16,
     pub height: u16,
     pub options: Options,
+    /// The measure `=` goes back to (the configured one).
+    pub base_measure: usize,
     pub theme: ThemeKind,
     pub keymap: Keymap,
     /// Keys of an unfinished sequence, shown in the status line.
@@ -97,12 +99,36 @@ impl AppState {
             width,
             height,
             options: Options::default(),
+            base_measure: DEFAULT_MEASURE,
             theme,
             keymap,
             pending: String::new(),
             message: None,
             search: search::SearchState::default(),
         }
+    }
+
+    /// The app as the configuration sets it up; `no_color` (the `NO_COLOR` variable) forces the
+    /// monochrome theme.
+    pub fn configured(issues: Vec<Issue>, config: &crate::config::Config, no_color: bool) -> Self {
+        let mono = no_color || config.theme == crate::config::Theme::Monochrome;
+        let theme = if mono {
+            ThemeKind::Mono
+        } else {
+            ThemeKind::Color
+        };
+        // Validated when the file was read; the defaults otherwise.
+        let keymap = config
+            .keymap(Keymap::default_keymap())
+            .unwrap_or_else(|_| Keymap::default_keymap());
+        let mut state = Self::new(issues, keymap, theme, 80, 24);
+        // The reader draws ambiguous-width characters narrow (see the config file).
+        state.options = Options {
+            ambiguous: crate::typeset::AmbiguousWidth::Narrow,
+            ..config.options()
+        };
+        state.base_measure = state.options.measure;
+        state
     }
 
     pub fn current_issue(&self) -> Option<&Issue> {
@@ -272,7 +298,7 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             state.options.measure = match action {
                 Action::Widen => (measure + MEASURE_STEP).min(high),
                 Action::Narrow => measure.saturating_sub(MEASURE_STEP).max(low),
-                _ => DEFAULT_MEASURE,
+                _ => state.base_measure,
             };
             state.message = Some(crate::ui::strings::measure(state.options.measure));
             state.scroll = state.scroll.min(state.max_scroll());

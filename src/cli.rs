@@ -45,6 +45,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show where the configuration file is read from, or print a commented default one.
+    #[command(group = clap::ArgGroup::new("what").required(true))]
+    Config {
+        /// Print the path of the configuration file.
+        #[arg(long, group = "what")]
+        path: bool,
+        /// Print a default configuration file, every setting explained.
+        #[arg(long, group = "what")]
+        default: bool,
+    },
     /// Print one article typeset as plain text.
     Cat {
         /// The article's number, as `dubao list` shows it (from 1).

@@ -2,10 +2,11 @@
 //! `main` with their exit codes.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::Command;
+use crate::config;
 use crate::load::load_all;
 use crate::model::Issue;
 use crate::plain;
@@ -13,11 +14,18 @@ use crate::search::{Corpus, Query, Ranker};
 use crate::typeset::Options;
 
 /// Runs `command` (plain output of `paths` when none), wrapping text at `width` where the
-/// command has no width of its own.
-pub fn run(command: Option<Command>, paths: &[PathBuf], width: usize) -> anyhow::Result<ExitCode> {
+/// command has no width of its own; commands given no path read `library` if there is one.
+pub fn run(
+    command: Option<Command>,
+    paths: &[PathBuf],
+    library: Option<&Path>,
+    width: usize,
+    options: &Options,
+) -> anyhow::Result<ExitCode> {
+    let load = |paths: &[PathBuf]| load(paths, library);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let options = Options::default();
+    let options = *options;
     let mut code = ExitCode::SUCCESS;
     match command {
         None => plain::write_issues(&mut out, &load(paths)?, width, &options)?,
@@ -34,6 +42,11 @@ pub fn run(command: Option<Command>, paths: &[PathBuf], width: usize) -> anyhow:
                 code = ExitCode::from(1);
             }
         }
+        Some(Command::Config { path, .. }) => match (path, config::path()) {
+            (true, Some(file)) => writeln!(out, "{}", file.display())?,
+            (true, None) => anyhow::bail!("no configuration folder: the home directory is unknown"),
+            (false, _) => out.write_all(config::DEFAULT_FILE.as_bytes())?,
+        },
         Some(Command::Cat {
             paths,
             article,
@@ -57,9 +70,15 @@ pub fn run(command: Option<Command>, paths: &[PathBuf], width: usize) -> anyhow:
     Ok(code)
 }
 
-/// Loads issues, telling the user about any that hold no articles.
-pub fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<Issue>> {
-    let issues = load_all(paths)?;
+/// Loads issues (from `library` when no path is given), telling the user about any that hold
+/// no articles.
+pub fn load(paths: &[PathBuf], library: Option<&Path>) -> anyhow::Result<Vec<Issue>> {
+    let from_library: Vec<PathBuf> = library.iter().map(|l| l.to_path_buf()).collect();
+    let issues = load_all(if paths.is_empty() {
+        &from_library
+    } else {
+        paths
+    })?;
     for issue in issues.iter().filter(|i| i.articles.is_empty()) {
         eprintln!(
             "dubao: {}: no articles found (the file is empty)",

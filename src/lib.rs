@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod decode;
 pub mod error;
 pub mod load;

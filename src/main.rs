@@ -1,24 +1,39 @@
-//! The `dubao` binary: parse the command line, choose the interactive reader (a terminal on
-//! both ends) or plain output, and map errors to exit codes (2 for anything a user must fix;
-//! a closed pipe is not an error).
+//! The `dubao` binary: parse the command line, read the configuration, choose the interactive
+//! reader (a terminal on both ends) or plain output, and map errors to exit codes (2 for
+//! anything a user must fix; a closed pipe is not an error).
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dubao::app::keymap::Keymap;
-use dubao::app::{AppState, ThemeKind};
+use dubao::app::AppState;
 use dubao::cli::Cli;
-use dubao::{commands, term};
+use dubao::config::Config;
+use dubao::{commands, config, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A bad configuration file is reported, and the defaults are used.
+    let (config, warning) = match config::path().map(|p| Config::load(&p)).transpose() {
+        Ok(config) => (config.unwrap_or_default(), None),
+        Err(e) => (Config::default(), Some(e.to_string())),
+    };
+    if let Some(warning) = &warning {
+        eprintln!("dubao: {warning} (using the defaults)");
+    }
     let interactive =
         cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
+    let library = config.library.as_deref();
     let result = if interactive {
-        read(&cli).map(|()| ExitCode::SUCCESS)
+        read(&cli.paths, &config, cli.mouse, warning).map(|()| ExitCode::SUCCESS)
     } else {
-        commands::run(cli.command, &cli.paths, terminal_width())
+        commands::run(
+            cli.command,
+            &cli.paths,
+            library,
+            terminal_width(),
+            &config.options(),
+        )
     };
     match result {
         Ok(code) => code,
@@ -36,18 +51,17 @@ fn main() -> ExitCode {
 }
 
 /// The interactive reader.
-fn read(cli: &Cli) -> anyhow::Result<()> {
-    let issues = commands::load(&cli.paths)?;
+fn read(
+    paths: &[std::path::PathBuf],
+    config: &Config,
+    mouse: bool,
+    warning: Option<String>,
+) -> anyhow::Result<()> {
+    let issues = commands::load(paths, config.library.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = if no_color {
-        ThemeKind::Mono
-    } else {
-        ThemeKind::Color
-    };
-    term::run(
-        AppState::new(issues, Keymap::default_keymap(), theme, 80, 24),
-        cli.mouse,
-    )
+    let mut state = AppState::configured(issues, config, no_color);
+    state.message = warning;
+    term::run(state, mouse || config.mouse)
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

@@ -91,6 +91,38 @@ impl Keymap {
         })
     }
 
+    /// Binds `action` to `labels` instead of its default keys; a key another action had moves
+    /// to this one.
+    pub fn rebind(&mut self, action: &Action, labels: &[String]) -> Result<(), KeymapError> {
+        let sequences = labels
+            .iter()
+            .map(|l| parse_sequence(l))
+            .collect::<Result<Vec<_>, _>>()?;
+        for binding in &mut self.bindings {
+            let keep: Vec<bool> = binding
+                .sequences
+                .iter()
+                .map(|s| !sequences.contains(s))
+                .collect();
+            let mut flags = keep.iter();
+            binding.labels.retain(|_| *flags.next().unwrap_or(&true));
+            binding.sequences.retain(|s| !sequences.contains(s));
+        }
+        match self.bindings.iter_mut().find(|b| &b.action == action) {
+            Some(binding) => {
+                binding.sequences = sequences;
+                binding.labels = labels.to_vec();
+            }
+            None => self.bindings.push(Binding {
+                sequences,
+                labels: labels.to_vec(),
+                action: action.clone(),
+                desc: format!("{action:?}"),
+            }),
+        }
+        Ok(())
+    }
+
     /// The first label bound to `action` (for hints), e.g. `?`.
     pub fn label(&self, action: &Action) -> Option<&str> {
         self.bindings

@@ -3,10 +3,16 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Where tests point the configuration, data and cache folders: never the user's own.
+pub const NO_HOME: &str = "/nonexistent/dubao-tests";
+
 fn dubao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dubao"))
         .args(args)
         .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", NO_HOME)
+        .env("XDG_DATA_HOME", NO_HOME)
+        .env("XDG_CACHE_HOME", NO_HOME)
         .output()
         .expect("run dubao")
 }
@@ -242,5 +248,85 @@ fn search_json_has_the_documented_shape() {
         hit["snippets"][0]
             .as_str()
             .is_some_and(|s| s.contains("电力"))
+    );
+}
+
+/// Runs dubao with its configuration folder in `config_home`.
+fn dubao_configured(config_home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .env("XDG_DATA_HOME", config_home.join("data"))
+        .env("XDG_CACHE_HOME", config_home.join("cache"))
+        .output()
+        .expect("run dubao")
+}
+
+#[test]
+fn config_path_and_default() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = dubao_configured(home.path(), &["config", "--path"]);
+    assert!(path.status.success());
+    assert_eq!(
+        stdout(&path).trim(),
+        home.path().join("dubao/config.toml").display().to_string()
+    );
+    let default = dubao_configured(home.path(), &["config", "--default"]);
+    assert!(stdout(&default).contains("measure = 80"));
+    // The default file, installed as is, is accepted without a warning.
+    std::fs::create_dir_all(home.path().join("dubao")).expect("mkdir");
+    std::fs::write(home.path().join("dubao/config.toml"), &default.stdout).expect("write");
+    let list = dubao_configured(home.path(), &["list"]);
+    assert!(
+        list.status.success() && list.stderr.is_empty(),
+        "{}",
+        stderr(&list)
+    );
+}
+
+#[test]
+fn a_bad_config_is_reported_and_the_defaults_used() {
+    let home = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(home.path().join("dubao")).expect("mkdir");
+    std::fs::write(
+        home.path().join("dubao/config.toml"),
+        "measure = 60\ncolour = \"red\"\n",
+    )
+    .expect("write");
+    let output = dubao_configured(home.path(), &["list"]);
+    assert!(output.status.success());
+    assert!(!output.stdout.is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("config.toml") && message.contains("line 2") && message.contains("colour"),
+        "{message}"
+    );
+}
+
+#[test]
+fn the_configured_measure_and_library_are_used() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let library = tempfile::tempdir().expect("library");
+    write(library.path(), "issue.txt", ISSUE.as_bytes());
+    std::fs::create_dir_all(home.path().join("dubao")).expect("mkdir");
+    let config = format!("measure = 24\nlibrary = \"{}\"\n", library.path().display());
+    std::fs::write(home.path().join("dubao/config.toml"), config).expect("write");
+    let list = dubao_configured(home.path(), &["list"]);
+    assert_eq!(
+        stdout(&list).trim(),
+        "1\t全县秋粮丰收",
+        "the library folder, not the samples"
+    );
+    let cat = dubao_configured(home.path(), &["cat", "--article", "1", "--width", "100"]);
+    let text = stdout(&cat);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() >= 3, "{lines:?}");
+    // Centred in 100 columns: 38 columns of margin, then text no wider than the measure.
+    let width = |l: &str| dubao::typeset::str_width(l, dubao::typeset::AmbiguousWidth::Narrow);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with(&" ".repeat(38)) && width(l) <= 38 + 24),
+        "{lines:?}"
     );
 }

@@ -136,8 +136,9 @@ impl Drop for Tmux {
 
 /// Runs dubao, then reports how it left the terminal: exit code and tty mode.
 fn shell_command() -> String {
+    let home = crate::cli::NO_HOME;
     format!(
-        "sh -c '{}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
+        "sh -c 'XDG_CONFIG_HOME={home} XDG_DATA_HOME={home} XDG_CACHE_HOME={home} {}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
         env!("CARGO_BIN_EXE_dubao")
     )
 }

@@ -1,0 +1,224 @@
+//! Configuration: a TOML file in the user's config folder (`directories`), read at start-up.
+//!
+//! A bad file never stops dubao: the error (file, line, the bad value) is reported and the
+//! defaults are used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::app::Action;
+use crate::app::keymap::Keymap;
+use crate::typeset::{AmbiguousWidth, DEFAULT_INDENT, DEFAULT_MEASURE, Options};
+
+/// The commented default file, as `dubao config --default` prints it.
+pub const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
+
+/// Settings read from the config file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub theme: Theme,
+    pub measure: usize,
+    pub indent: usize,
+    pub hanging: bool,
+    pub ambiguous_width: AmbiguousSetting,
+    pub mouse: bool,
+    pub library: Option<PathBuf>,
+    /// Action name → keys that replace its default keys.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Default,
+    Monochrome,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousSetting {
+    #[default]
+    Auto,
+    Narrow,
+    Wide,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            theme: Theme::Default,
+            measure: DEFAULT_MEASURE,
+            indent: DEFAULT_INDENT,
+            hanging: false,
+            ambiguous_width: AmbiguousSetting::Auto,
+            mouse: false,
+            library: None,
+            keys: BTreeMap::new(),
+        }
+    }
+}
+
+/// Why the config file was not used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+    #[error("{path}: {source}")]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Where the config file is read from: `$XDG_CONFIG_HOME/dubao/config.toml` on Linux.
+pub fn path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "dubao")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads the config file at `path`; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(ConfigError::Unreadable {
+                path: path.to_owned(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses config text; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_owned(),
+            message,
+        };
+        // toml's message names the line and shows the bad value; keep it on few lines.
+        let config: Self =
+            toml::from_str(text).map_err(|e| invalid(one_paragraph(&e.to_string())))?;
+        if !(20..=400).contains(&config.measure) {
+            return Err(invalid(format!(
+                "measure = {} is out of range (20 to 400)",
+                config.measure
+            )));
+        }
+        if config.indent > 8 {
+            return Err(invalid(format!(
+                "indent = {} is out of range (0 to 8)",
+                config.indent
+            )));
+        }
+        config.keymap(Keymap::default_keymap()).map_err(invalid)?;
+        Ok(config)
+    }
+
+    /// Typesetting options from these settings.
+    pub fn options(&self) -> Options {
+        let ambiguous = match self.ambiguous_width {
+            AmbiguousSetting::Auto | AmbiguousSetting::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousSetting::Wide => AmbiguousWidth::Wide,
+        };
+        Options {
+            indent: self.indent,
+            hanging: self.hanging,
+            measure: self.measure,
+            ambiguous,
+            ..Options::default()
+        }
+    }
+
+    /// `defaults` with this file's key bindings merged in, action by action.
+    pub fn keymap(&self, defaults: Keymap) -> Result<Keymap, String> {
+        let mut keymap = defaults;
+        for (name, keys) in &self.keys {
+            let action = Action::deserialize(toml::Value::String(name.clone())).map_err(|_| {
+                format!("keys: no action named {name:?} (see the help screen for the names)")
+            })?;
+            keymap
+                .rebind(&action, keys)
+                .map_err(|e| format!("keys.{name}: {e}"))?;
+        }
+        Ok(keymap)
+    }
+}
+
+/// toml's multi-line error report as one line: "line 3, column 9: invalid type … | 3 | measure = "wide"".
+fn one_paragraph(message: &str) -> String {
+    let caret_line = |l: &str| l.chars().all(|c| matches!(c, '|' | '^' | ' '));
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !caret_line(l))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/home/me/.config/dubao/config.toml"))
+    }
+
+    #[test]
+    fn the_shipped_default_file_parses_to_the_defaults() {
+        assert_eq!(parse(DEFAULT_FILE).ok(), Some(Config::default()));
+    }
+
+    #[test]
+    fn settings_are_read() {
+        let config = parse(
+            "theme = \"monochrome\"\nmeasure = 60\nhanging = true\nambiguous_width = \"wide\"\n",
+        )
+        .expect("valid");
+        assert_eq!(config.theme, Theme::Monochrome);
+        let options = config.options();
+        assert_eq!(
+            (options.measure, options.hanging, options.ambiguous),
+            (60, true, AmbiguousWidth::Wide)
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_file_line_and_value() {
+        let unknown = parse("measure = 60\ncolour = \"red\"\n")
+            .expect_err("unknown key")
+            .to_string();
+        assert!(
+            unknown.contains("config.toml")
+                && unknown.contains("line 2")
+                && unknown.contains("colour"),
+            "{unknown}"
+        );
+        let bad = parse("theme = \"neon\"\n")
+            .expect_err("bad value")
+            .to_string();
+        assert!(bad.contains("line 1") && bad.contains("neon"), "{bad}");
+        let range = parse("measure = 5\n")
+            .expect_err("out of range")
+            .to_string();
+        assert!(range.contains("measure = 5"), "{range}");
+    }
+
+    #[test]
+    fn key_overrides_replace_an_actions_keys() {
+        let config = parse("[keys]\nquit = [\"<C-q>\"]\n").expect("valid");
+        let keymap = config.keymap(Keymap::default_keymap()).expect("keymap");
+        assert_eq!(keymap.label(&Action::Quit), Some("<C-q>"));
+        let bad_action = parse("[keys]\nfly = [\"x\"]\n")
+            .expect_err("unknown action")
+            .to_string();
+        assert!(bad_action.contains("fly"), "{bad_action}");
+        let bad_key = parse("[keys]\nquit = [\"<Hyper>\"]\n")
+            .expect_err("unknown key")
+            .to_string();
+        assert!(bad_key.contains("<Hyper>"), "{bad_key}");
+    }
+}
