@@ -6,6 +6,7 @@
 pub mod action;
 pub mod keymap;
 pub mod layout;
+pub mod memory;
 pub mod search;
 
 use std::sync::Arc;
@@ -78,6 +79,7 @@ pub struct AppState {
     pub pending: String,
     pub message: Option<String>,
     pub search: search::SearchState,
+    pub remembered: memory::Remembered,
 }
 
 impl AppState {
@@ -105,7 +107,9 @@ impl AppState {
             pending: String::new(),
             message: None,
             search: search::SearchState::default(),
+            remembered: memory::Remembered::default(),
         }
+        .with_memory(crate::state::Memory::default())
     }
 
     /// The app as the configuration sets it up; `no_color` (the `NO_COLOR` variable) forces the
@@ -129,6 +133,13 @@ impl AppState {
         };
         state.base_measure = state.options.measure;
         state
+    }
+
+    /// The app remembering `memory` (marks, and the place to go back to).
+    #[must_use]
+    pub fn with_memory(mut self, memory: crate::state::Memory) -> Self {
+        self.remembered = memory::Remembered::new(&self.issues, memory);
+        self
     }
 
     pub fn current_issue(&self) -> Option<&Issue> {
@@ -215,6 +226,7 @@ impl AppState {
                 .as_ref()
                 .map(|r| (r.selected, r.hits.len(), r.query.clone())),
             search.ranker.is_some(),
+            self.remembered.changes,
         );
         (
             place,
@@ -259,7 +271,14 @@ impl AppState {
 /// Applies `action` to `state`.
 #[allow(clippy::needless_pass_by_value)] // an action is a message: update takes it, as in Elm
 pub fn update(state: &mut AppState, action: Action) -> Effect {
-    state.message = None;
+    // A message stays until the user does something.
+    let internal = matches!(
+        action,
+        Action::Resize(..) | Action::Pending(_) | Action::RankerReady(_)
+    );
+    if !internal {
+        state.message = None;
+    }
     if let Some(effect) = global(state, &action) {
         return effect;
     }
@@ -277,6 +296,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
             Screen::Front => front(state, &action),
         }
     }
+    memory::note_progress(state);
     Effect::None
 }
 
@@ -289,6 +309,7 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
         Action::Resize(width, height) => {
             (state.width, state.height) = (width, height);
             state.scroll = state.scroll.min(state.max_scroll());
+            memory::restore(state);
         }
         Action::Pending(ref keys) => state.pending.clone_from(keys),
         Action::Help => state.help = if state.help.is_some() { None } else { Some(0) },
@@ -315,6 +336,11 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
         Action::Search if state.search.prompt.is_none() => {
             search::open_prompt(state, search::Scope::Global);
         }
+        Action::Notice(ref text) => state.message = Some(text.clone()),
+        Action::ToggleRead => memory::toggle_read(state),
+        Action::MarkIssueRead => memory::mark_issue_read(state),
+        Action::ToggleBookmark => memory::toggle_bookmark(state),
+        Action::Bookmarks => memory::list_bookmarks(state),
         Action::IssueList => {
             state.issue_cursor = state.issue;
             state.screen = Screen::Issues;

@@ -18,6 +18,7 @@ pub mod model;
 pub mod parse;
 pub mod plain;
 pub mod search;
+pub mod state;
 pub mod term;
 pub mod typeset;
 pub mod ui;

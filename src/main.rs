@@ -9,6 +9,7 @@ use clap::Parser;
 use dubao::app::AppState;
 use dubao::cli::Cli;
 use dubao::config::Config;
+use dubao::state::Store;
 use dubao::{commands, config, term};
 
 fn main() -> ExitCode {
@@ -59,9 +60,11 @@ fn read(
 ) -> anyhow::Result<()> {
     let issues = commands::load(paths, config.library.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut state = AppState::configured(issues, config, no_color);
-    state.message = warning;
-    term::run(state, mouse || config.mouse)
+    let store = Store::in_data_dir();
+    let (memory, memory_warning) = store.as_ref().map(Store::load).unwrap_or_default();
+    let mut state = AppState::configured(issues, config, no_color).with_memory(memory);
+    state.message = warning.or(memory_warning);
+    term::run(state, mouse || config.mouse, store.as_ref())
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

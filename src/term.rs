@@ -21,9 +21,11 @@ use signal_hook::iterator::Signals;
 
 use crate::app::keymap::{Resolver, actions_for};
 use crate::app::layout::panes;
+use crate::app::memory;
 use crate::app::search::Shared;
 use crate::app::{Action, AppState, Effect, Screen as View, update};
 use crate::search::{Corpus, Ranker};
+use crate::state::Store;
 pub use screen::{Screen, Scroll};
 
 /// Lines a mouse wheel step scrolls.
@@ -94,8 +96,9 @@ fn restore(mouse: bool) {
     let _ = stdout.flush();
 }
 
-/// Runs the interactive reader until the user quits or a signal asks it to stop.
-pub fn run(mut state: AppState, mouse: bool) -> anyhow::Result<()> {
+/// Runs the interactive reader until the user quits or a signal asks it to stop, saving
+/// marks to `store` as they change and the reading place when leaving.
+pub fn run(mut state: AppState, mouse: bool, store: Option<&Store>) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
@@ -110,7 +113,13 @@ pub fn run(mut state: AppState, mouse: bool) -> anyhow::Result<()> {
     let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
     screen.draw(&state, None)?;
     thread::spawn(load_ranker);
-    main_loop(&mut state, &mut screen, &rx, &guard)
+    let result = main_loop(&mut state, &mut screen, &rx, &guard, store);
+    if let Some(store) = store {
+        let mut memory = state.remembered.memory.clone();
+        memory.place = memory::place(&state);
+        store.save(&memory)?;
+    }
+    result
 }
 
 fn main_loop(
@@ -118,8 +127,10 @@ fn main_loop(
     screen: &mut Screen<BufWriter<Stdout>>,
     rx: &Receiver<Input>,
     guard: &TerminalGuard,
+    store: Option<&Store>,
 ) -> anyhow::Result<()> {
     let mut resolver = Resolver::default();
+    let mut saved = state.remembered.changes;
     // `run` has drawn the first frame.
     let mut dirty = false;
     let mut scroll = None;
@@ -166,6 +177,15 @@ fn main_loop(
             screen.resize(state.width, state.height)?;
         }
         scroll = scroll_of(place, state);
+        if let Some(store) = store.filter(|_| state.remembered.changes != saved) {
+            saved = state.remembered.changes;
+            if let Err(e) = store.save(&state.remembered.memory) {
+                update(
+                    state,
+                    Action::Notice(format!("{}: {e}", store.path().display())),
+                );
+            }
+        }
         dirty |= state.view_key() != before;
     }
 }

@@ -34,6 +34,10 @@ pub enum Action {
     Quit,
     Redraw,
     Suspend,
+    ToggleRead,
+    MarkIssueRead,
+    ToggleBookmark,
+    Bookmarks,
     /// `/`: search the open article, or every issue from the front page.
     Find,
     /// Search every open issue.
@@ -51,6 +55,9 @@ pub enum Action {
     Submit,
     #[serde(skip)]
     Cancel,
+    /// A message for the status line (from the main loop: a failed save, say).
+    #[serde(skip)]
+    Notice(String),
     /// The word segmenter has loaded: search results can be ranked, keywords shown.
     #[serde(skip)]
     RankerReady(Shared<Ranker>),

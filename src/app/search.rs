@@ -60,6 +60,8 @@ pub struct Results {
     pub query: String,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    /// The list is of bookmarks, not of search hits.
+    pub bookmarks: bool,
 }
 
 /// All search state.
@@ -224,6 +226,7 @@ pub fn search_all(state: &mut AppState, input: &str) {
         query: input.to_owned(),
         hits,
         selected: 0,
+        bookmarks: false,
     });
     state.screen = Screen::Results;
 }

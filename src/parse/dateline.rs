@@ -34,11 +34,11 @@ pub fn dateline(paragraph: &str) -> Option<&str> {
         }
         let day_end: usize = after.chars().take(day_digits).map(char::len_utf8).sum();
         let tail = after.get(day_end..)?;
-        if let Some(rest) = tail.strip_prefix('日') {
-            if rest.starts_with(['电', '讯']) {
-                let end = month_at + '月'.len_utf8() + day_end + "日电".len();
-                return paragraph.get(..end);
-            }
+        if let Some(rest) = tail.strip_prefix('日')
+            && rest.starts_with(['电', '讯'])
+        {
+            let end = month_at + '月'.len_utf8() + day_end + "日电".len();
+            return paragraph.get(..end);
         }
     }
     None

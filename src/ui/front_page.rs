@@ -35,6 +35,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for card in page.cards.iter().filter(|c| c.page == current) {
         let x = area.x + card.column * (page.column_width + 1);
         let selected = card.article == state.article;
+        let mark = state.remembered.mark(state.issue, card.article);
         let text_width = usize::from(page.column_width.saturating_sub(2));
         for (row, line) in card.lines.iter().enumerate() {
             let y = area.y + card.y + u16::try_from(row).unwrap_or(u16::MAX);
@@ -44,6 +45,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let style = match line.role {
                 CardRole::Kicker => theme.kicker,
                 CardRole::Title if selected && focused => theme.selected,
+                CardRole::Title if mark.read => theme.read,
                 CardRole::Title => theme.title,
                 CardRole::Subtitle => theme.subtitle,
                 CardRole::Byline => theme.byline,
@@ -51,6 +53,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             if selected {
                 buf.set_string(x, y, "▌", theme.marker);
+            } else if mark.bookmark && row == 0 {
+                buf.set_string(x, y, "*", theme.marker);
             }
             buf.set_stringn(x + 2, y, &line.text, text_width, style);
         }

@@ -28,10 +28,14 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let y = area.y + 2 + u16::try_from(row).unwrap_or(u16::MAX);
         let headline = issue.articles.first().map_or("", |a| a.title.as_str());
         let marker = if index == state.issue { "•" } else { " " };
+        let unread = (0..issue.articles.len())
+            .filter(|&a| !state.remembered.mark(index, a).read)
+            .count();
         let text = format!(
-            "{marker} {:<24} {:>6}  {headline}",
+            "{marker} {:<24} {:>6} {:>7}  {headline}",
             strings::issue_name(issue),
-            strings::article_count(issue.articles.len())
+            strings::article_count(issue.articles.len()),
+            strings::unread(unread)
         );
         let style = if index == state.issue_cursor {
             theme.selected

@@ -16,7 +16,15 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = usize::from(area.width.saturating_sub(2));
-    let title = strings::results_title(&results.query, results.hits.len());
+    let title = if results.bookmarks {
+        format!(
+            "{}：{}",
+            strings::BOOKMARKS,
+            strings::article_count(results.hits.len())
+        )
+    } else {
+        strings::results_title(&results.query, results.hits.len())
+    };
     buf.set_stringn(area.x + 1, area.y, title, width, theme.title);
     let per_page = usize::from((area.height.saturating_sub(2) / HIT_ROWS).max(1));
     let first = results.selected.saturating_sub(per_page - 1);

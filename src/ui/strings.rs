@@ -17,6 +17,23 @@ pub const KEYWORDS: &str = "关键词";
 pub const NO_SEARCH: &str = "没有搜索 no search: press /";
 pub const LOADING: &str = "词典加载中 loading the dictionary…";
 
+pub const BOOKMARKS: &str = "书签 Bookmarks";
+
+/// The message after `m`.
+pub fn bookmark(on: bool) -> String {
+    (if on {
+        "已加书签 bookmarked"
+    } else {
+        "已取消书签 bookmark removed"
+    })
+    .to_owned()
+}
+
+/// `3 未读`.
+pub fn unread(count: usize) -> String {
+    format!("{count} 未读")
+}
+
 /// `找不到 “电力”`.
 pub fn not_found(query: &str) -> String {
     format!("找不到 not found: {query}")

@@ -27,6 +27,8 @@ pub struct Theme {
     pub found: Style,
     pub current_found: Style,
     pub prompt: Style,
+    /// Titles of articles already read.
+    pub read: Style,
 }
 
 impl Theme {
@@ -55,6 +57,7 @@ impl Theme {
                 found: reverse,
                 current_found: reverse.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 prompt: bold,
+                read: dim,
             },
             ThemeKind::Color => Self {
                 masthead: bold.fg(Color::White).bg(Color::Red),
@@ -77,6 +80,7 @@ impl Theme {
                     .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
                     .fg(Color::LightRed),
                 prompt: bold.fg(Color::White).bg(Color::Blue),
+                read: dim,
             },
         }
     }

@@ -16,6 +16,8 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// A tmux server of its own (one socket per test) running one pane.
 struct Tmux {
     socket: String,
+    /// The app's configuration, data and cache folders: the test's own.
+    home: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -30,7 +32,10 @@ impl Tmux {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let tmux = Self { socket };
+        let home = tempfile::tempdir().expect("tempdir");
+        let command = command.replace("$HOME_DIR", &home.path().display().to_string());
+        let tmux = Self { socket, home };
+        let command = command.as_str();
         let started = tmux.run(&[
             "-u",
             "new-session",
@@ -136,9 +141,9 @@ impl Drop for Tmux {
 
 /// Runs dubao, then reports how it left the terminal: exit code and tty mode.
 fn shell_command() -> String {
-    let home = crate::cli::NO_HOME;
+    // `$HOME_DIR` becomes the test's own folder (see `Tmux::start`).
     format!(
-        "sh -c 'XDG_CONFIG_HOME={home} XDG_DATA_HOME={home} XDG_CACHE_HOME={home} {}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
+        "sh -c 'XDG_CONFIG_HOME=$HOME_DIR XDG_DATA_HOME=$HOME_DIR XDG_CACHE_HOME=$HOME_DIR {}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
         env!("CARGO_BIN_EXE_dubao")
     )
 }
@@ -296,4 +301,34 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigquit_restores_the_terminal() {
     signal_restores_the_terminal("-QUIT");
+}
+
+#[test]
+fn quitting_and_starting_again_returns_to_the_same_place() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let second = &samples()[0].articles[1];
+    tmux.wait_for("the front page", |s| s.contains("读报"));
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the second article", |s| {
+        s.contains(&head(&second.paragraphs[0]))
+    });
+    tmux.keys(&["j", "j", "j", "Q"]);
+    tmux.wait_for("a clean exit and the tty mode", |s| {
+        s.contains("EXIT=0") && s.contains("icanon")
+    });
+    let state = tmux.home.path().join("dubao/state.json");
+    let mode = std::fs::metadata(&state)
+        .expect("state saved")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "private to the user");
+    // The same folders, a new run: back in the second article.
+    let again = shell_command().replace("$HOME_DIR", &tmux.home.path().display().to_string());
+    tmux.run(&["respawn-pane", "-k", "-t", "e2e", &again]);
+    tmux.wait_for("the second article again", |s| {
+        s.contains("2/4 篇") && s.contains("阅读")
+    });
 }

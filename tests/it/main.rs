@@ -3,6 +3,7 @@
 mod cli;
 mod e2e_tmux;
 mod layouts;
+mod memory;
 mod navigation;
 mod parse_props;
 mod samples;

@@ -1,0 +1,121 @@
+//! Read marks, bookmarks and resuming, driven through `update`.
+
+use dubao::app::{Action, Screen, update};
+use dubao::state::{Memory, Place, article_id, issue_key, now};
+
+use crate::support::{app, press};
+
+#[test]
+fn reading_to_the_end_marks_an_article_read_and_r_toggles_it() {
+    let mut app = app(60, 12);
+    assert!(!app.remembered.mark(0, 0).read);
+    press(&mut app, "<Enter>");
+    assert!(
+        !app.remembered.mark(0, 0).read,
+        "the end is not on screen yet"
+    );
+    press(&mut app, "G");
+    assert!(app.remembered.mark(0, 0).read);
+    press(&mut app, "q r");
+    assert!(
+        !app.remembered.mark(0, 0).read,
+        "r on the front page toggles the selected article"
+    );
+    let before = app.remembered.changes;
+    press(&mut app, "R");
+    assert!((0..4).all(|a| app.remembered.mark(0, a).read));
+    assert!(
+        app.remembered.changes > before,
+        "the main loop is told to save"
+    );
+}
+
+#[test]
+fn bookmarks_are_listed_across_issues_and_open() {
+    let mut app = app(80, 24);
+    press(&mut app, "jm}jm");
+    assert!(app.remembered.mark(0, 1).bookmark && app.remembered.mark(1, 1).bookmark);
+    press(&mut app, "B");
+    assert_eq!(app.screen, Screen::Results);
+    let listed: Vec<(usize, usize)> = app
+        .search
+        .results
+        .as_ref()
+        .map(|r| r.hits.iter().map(|h| (h.issue, h.article)).collect())
+        .unwrap_or_default();
+    assert_eq!(listed, [(0, 1), (1, 1)]);
+    press(&mut app, "<Enter>");
+    assert_eq!((app.screen, app.issue, app.article), (Screen::Reader, 0, 1));
+    press(&mut app, "m");
+    assert!(!app.remembered.mark(0, 1).bookmark);
+}
+
+/// The app as it starts with a remembered place: paragraph 2 of the first sample's article 2,
+/// part way in.
+fn resumed(width: u16, height: u16) -> dubao::app::AppState {
+    let state = app(width, height);
+    let issue = &state.issues[0];
+    let offset = issue.articles[1].paragraphs[2]
+        .char_indices()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let place = Place {
+        article: article_id(issue_key(issue), 1),
+        paragraph: 2,
+        offset,
+        updated: now(),
+    };
+    let mut app = state.with_memory(Memory {
+        place: Some(place),
+        ..Memory::default()
+    });
+    update(&mut app, Action::Resize(width, height));
+    app
+}
+
+#[test]
+fn the_reading_place_is_restored_whatever_the_terminal_size() {
+    for (width, height) in [(80, 24), (50, 16), (140, 40)] {
+        let app = resumed(width, height);
+        assert_eq!(
+            (app.screen, app.issue, app.article),
+            (Screen::Reader, 0, 1),
+            "{width}x{height}"
+        );
+        let lines = app.reader_lines();
+        let (rows, _) = app.reader_extent();
+        let paragraph_text = &app.issues[0].articles[1].paragraphs[2];
+        let offset = paragraph_text.char_indices().nth(40).map_or(0, |(i, _)| i);
+        let line = lines
+            .iter()
+            .position(|l| {
+                l.source
+                    .is_some_and(|(p, s)| p == 2 && s <= offset && offset < s + l.text.len())
+            })
+            .expect("a line holds the place");
+        assert!(
+            (app.scroll..app.scroll + rows).contains(&line),
+            "{width}x{height}: the place is on screen"
+        );
+        let at_top = app.scroll == line || app.scroll == lines.len().saturating_sub(rows);
+        assert!(
+            at_top,
+            "{width}x{height}: at the top, unless the article ends first"
+        );
+    }
+}
+
+#[test]
+fn the_place_written_on_quit_points_at_the_first_line_on_screen() {
+    let mut app = app(60, 12);
+    press(&mut app, "j<Enter>jjjjjj");
+    let place = dubao::app::memory::place(&app).expect("a place");
+    let lines = app.reader_lines();
+    let shown = lines
+        .iter()
+        .skip(app.scroll)
+        .find_map(|l| l.source)
+        .expect("text on screen");
+    assert_eq!((place.paragraph, place.offset), shown);
+    assert_eq!(place.article, article_id(issue_key(&app.issues[0]), 1));
+}
