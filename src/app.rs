@@ -333,6 +333,9 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             state.select_issue(next);
         }
         Action::RankerReady(ref ranker) => search::ranker_ready(state, ranker.clone()),
+        Action::GoToDate if state.search.prompt.is_none() => {
+            search::open_prompt(state, search::Scope::Date);
+        }
         Action::Search if state.search.prompt.is_none() => {
             search::open_prompt(state, search::Scope::Global);
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::decode::{DecodeError, decode};
 use crate::error::LoadError;
-use crate::model::Issue;
+use crate::model::{Issue, IssueDate};
 use crate::parse::parse;
 
 /// The sample issues embedded in the binary, as (name, text).
@@ -37,9 +37,15 @@ pub fn load_all(paths: &[PathBuf]) -> Result<Vec<Issue>, LoadError> {
     }
     let mut issues = Vec::new();
     for path in paths {
-        for file in expand(path)? {
-            issues.push(load_file(&file)?);
+        let mut found = expand(path)?
+            .iter()
+            .map(|f| load_file(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        // A folder is a library: newest issue first, undated ones last.
+        if path.is_dir() {
+            found.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.source.cmp(&b.source)));
         }
+        issues.extend(found);
     }
     Ok(issues)
 }
@@ -58,7 +64,16 @@ pub fn load_file(path: &Path) -> Result<Issue, LoadError> {
             path: path.to_owned(),
         },
     })?;
-    Ok(parse(&path.display().to_string(), &text))
+    let mut issue = parse(&path.display().to_string(), &text);
+    // Neither the name nor the text gives a date: the file's modification day will do.
+    if issue.date.is_none() {
+        let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+        let days = modified
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs() / 86_400);
+        issue.date = days.and_then(|d| IssueDate::from_unix_days(i64::try_from(d).ok()?));
+    }
+    Ok(issue)
 }
 
 /// `path` itself, or every `*.txt` file below it (sorted) when it is a folder.

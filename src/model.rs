@@ -65,6 +65,26 @@ impl IssueDate {
     }
 }
 
+impl IssueDate {
+    /// The calendar date `days` days after 1970-01-01 (the civil-from-days algorithm).
+    pub fn from_unix_days(days: i64) -> Option<Self> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+}
+
 impl fmt::Display for IssueDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -87,6 +107,15 @@ mod tests {
         assert!(IssueDate::new(2021, 2, 29).is_none());
         assert!(IssueDate::new(2021, 13, 1).is_none());
         assert!(IssueDate::new(2021, 4, 31).is_none());
+        assert_eq!(IssueDate::from_unix_days(0), IssueDate::new(1970, 1, 1));
+        assert_eq!(
+            IssueDate::from_unix_days(18_826),
+            IssueDate::new(2021, 7, 18)
+        );
+        assert_eq!(
+            IssueDate::from_unix_days(11_016),
+            IssueDate::new(2000, 2, 29)
+        );
         assert_eq!(
             IssueDate::new(2021, 7, 8).map(|d| d.to_string()).as_deref(),
             Some("2021-07-08")

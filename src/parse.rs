@@ -20,7 +20,7 @@ pub fn parse(source: &str, text: &str) -> Issue {
     let clean = sanitize::sanitize(text);
     let units = units::units(&clean);
     let articles = assemble::articles(&units);
-    let date = date_from_name(source).or_else(|| date::date_in_text(&clean));
+    let date = date_from_name(source).or_else(|| date::date_in_content(&clean, &articles));
     Issue {
         source: source.to_owned(),
         date,

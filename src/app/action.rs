@@ -42,6 +42,8 @@ pub enum Action {
     Find,
     /// Search every open issue.
     Search,
+    /// `:` and a date: go to that day's issue.
+    GoToDate,
     NextMatch,
     PrevMatch,
     /// Search every issue for the open article's keyword N (from 1).

@@ -35,6 +35,8 @@ pub enum Scope {
     Article,
     /// Every article of every open issue.
     Global,
+    /// Not a search: the date of an issue to go to (`:2021-07-18`).
+    Date,
 }
 
 /// The search prompt being typed into.
@@ -93,6 +95,7 @@ pub fn edit(state: &mut AppState, change: impl FnOnce(&mut String)) {
     match scope {
         Scope::Article => find(state, &input),
         Scope::Global => search_all(state, &input),
+        Scope::Date => {}
     }
 }
 
@@ -112,6 +115,7 @@ pub fn submit(state: &mut AppState) {
             .results
             .as_ref()
             .is_some_and(|r| !r.hits.is_empty()),
+        Scope::Date => return go_to_date(state, &prompt.input),
     };
     if !found && !prompt.input.trim().is_empty() {
         state.message = Some(strings::not_found(&prompt.input));
@@ -129,10 +133,23 @@ pub fn cancel(state: &mut AppState) {
     };
     match prompt.scope {
         Scope::Article => state.search.finder = None,
+        Scope::Date => {}
         Scope::Global => {
             state.search.results = None;
             state.screen = prompt.from;
         }
+    }
+}
+
+/// `:2021-07-18`: the issue of that day.
+fn go_to_date(state: &mut AppState, input: &str) {
+    let wanted = crate::parse::date_from_name(input.trim());
+    match wanted.and_then(|d| state.issues.iter().position(|i| i.date == Some(d))) {
+        Some(index) => {
+            state.select_issue(index);
+            state.screen = Screen::Front;
+        }
+        None => state.message = Some(strings::no_issue_on(input.trim())),
     }
 }
 

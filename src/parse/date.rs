@@ -33,6 +33,39 @@ pub fn date_from_name(name: &str) -> Option<IssueDate> {
     })
 }
 
+/// The date a dump's text gives: a full `YYYY年M月D日` masthead date, else the latest day its
+/// datelines name (`本报讯 7月18日…`) in the latest year its dispatches mention (`2021年`;
+/// years in other paragraphs are history, not the date).
+pub fn date_in_content(text: &str, articles: &[crate::model::Article]) -> Option<IssueDate> {
+    date_in_text(text).or_else(|| {
+        let dispatches = articles
+            .iter()
+            .filter(|a| a.dateline.is_some())
+            .filter_map(|a| a.paragraphs.first());
+        let year = dispatches.filter_map(|p| latest_year(p)).max()?;
+        let (month, day) = articles
+            .iter()
+            .filter_map(|a| {
+                let first = a.paragraphs.first()?;
+                let after = first.get(a.dateline.as_ref()?.len()..)?.trim_start();
+                let (month, rest) = number_then(after, '月')?;
+                let (day, _) = number_then(rest, '日')?;
+                Some((month, day))
+            })
+            .max()?;
+        IssueDate::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    })
+}
+
+/// The latest `YYYY年` (1900–2199) the text mentions.
+fn latest_year(text: &str) -> Option<u16> {
+    text.match_indices('年')
+        .filter_map(|(at, _)| number_before(text.get(..at)?, 4))
+        .filter_map(|y| u16::try_from(y).ok())
+        .filter(|y| (1900..=2199).contains(y))
+        .max()
+}
+
 /// A full `YYYY年M月D日` date near the top of the dump (a masthead line).
 pub fn date_in_text(text: &str) -> Option<IssueDate> {
     text.lines().take(MASTHEAD_LINES).find_map(|line| {
@@ -87,6 +120,20 @@ mod tests {
         assert_eq!(date_from_name("000_5881bbe1ec912710.txt"), None);
         assert_eq!(date_from_name("issue-20211340.txt"), None);
         assert_eq!(date_from_name("123456789.txt"), None);
+    }
+
+    #[test]
+    fn dateline_days_in_the_latest_year_mentioned() {
+        let text = "标题\n\n本报讯 7月17日晚，某某。\n\n另一篇\n\n本报讯 7月18日下午，2021年“创客”大赛。\n\n成立于2006年。\n";
+        let issue = crate::parse::parse("x.txt", text);
+        assert_eq!(issue.date, date(2021, 7, 18));
+        let no_year = crate::parse::parse("x.txt", "标题\n\n本报讯 7月18日下午，某某。\n");
+        assert_eq!(no_year.date, None);
+        let history = crate::parse::parse(
+            "x.txt",
+            "标题\n\n本报讯 7月18日下午，某某。\n\n公司成立于2006年。\n",
+        );
+        assert_eq!(history.date, None, "a year in a later paragraph is history");
     }
 
     #[test]

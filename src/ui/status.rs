@@ -26,10 +26,10 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     put(format!(" {mode} "), theme.status);
     let search = &state.search;
     if let Some(prompt) = &search.prompt {
-        let sigil = if prompt.scope == Scope::Article {
-            "/"
-        } else {
-            "S "
+        let sigil = match prompt.scope {
+            Scope::Article => "/",
+            Scope::Global => "S ",
+            Scope::Date => ":",
         };
         put(format!(" {sigil}{}▏", prompt.input), theme.prompt);
     }

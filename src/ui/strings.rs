@@ -34,6 +34,11 @@ pub fn unread(count: usize) -> String {
     format!("{count} 未读")
 }
 
+/// `:2021-07-18` found nothing.
+pub fn no_issue_on(date: &str) -> String {
+    format!("没有这一天的报纸 no issue dated {date:?} (YYYY-MM-DD)")
+}
+
 /// `找不到 “电力”`.
 pub fn not_found(query: &str) -> String {
     format!("找不到 not found: {query}")

@@ -330,3 +330,29 @@ fn the_configured_measure_and_library_are_used() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_library_folder_lists_the_newest_issue_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "a-2021-07-17.txt",
+        "十七日新闻\n\n本报讯 内容。\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "b-2021-07-19.txt",
+        "十九日新闻\n\n本报讯 内容。\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "c-2021-07-18.txt",
+        "十八日新闻\n\n本报讯 内容。\n".as_bytes(),
+    );
+    let output = dubao(&["list", &dir.path().display().to_string()]);
+    let titles: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| l.split('\t').nth(1).unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(titles, ["十九日新闻", "十八日新闻", "十七日新闻"]);
+}

@@ -119,3 +119,23 @@ fn the_place_written_on_quit_points_at_the_first_line_on_screen() {
     assert_eq!((place.paragraph, place.offset), shown);
     assert_eq!(place.article, article_id(issue_key(&app.issues[0]), 1));
 }
+
+#[test]
+fn colon_and_a_date_goes_to_that_days_issue() {
+    let mut app = app(80, 24);
+    let dated = app
+        .issues
+        .iter()
+        .position(|i| i.date.is_some())
+        .expect("a sample with a date");
+    let date = app.issues[dated].date.expect("date").to_string();
+    press(&mut app, &format!(":{date}<Enter>"));
+    assert_eq!((app.issue, app.screen), (dated, Screen::Front));
+    press(&mut app, ":1999-01-01<Enter>");
+    assert_eq!(app.issue, dated);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("1999-01-01"))
+    );
+}
