@@ -80,6 +80,8 @@ pub struct AppState {
     pub message: Option<String>,
     pub search: search::SearchState,
     pub remembered: memory::Remembered,
+    /// Issues of the library are still being parsed (they show no articles yet).
+    pub loading: bool,
 }
 
 impl AppState {
@@ -108,6 +110,7 @@ impl AppState {
             message: None,
             search: search::SearchState::default(),
             remembered: memory::Remembered::default(),
+            loading: false,
         }
         .with_memory(crate::state::Memory::default())
     }
@@ -227,6 +230,7 @@ impl AppState {
                 .map(|r| (r.selected, r.hits.len(), r.query.clone())),
             search.ranker.is_some(),
             self.remembered.changes,
+            self.loading,
         );
         (
             place,
@@ -340,6 +344,13 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             search::open_prompt(state, search::Scope::Global);
         }
         Action::Notice(ref text) => state.message = Some(text.clone()),
+        Action::LibraryLoaded(ref issues) => {
+            state.issues = Arc::clone(&issues.0);
+            state.loading = false;
+            state.remembered.reload(&state.issues);
+            state.search.corpus = None;
+            memory::restore(state);
+        }
         Action::ToggleRead => memory::toggle_read(state),
         Action::MarkIssueRead => memory::mark_issue_read(state),
         Action::ToggleBookmark => memory::toggle_bookmark(state),

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod decode;
 pub mod error;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod parse;

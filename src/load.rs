@@ -77,7 +77,7 @@ pub fn load_file(path: &Path) -> Result<Issue, LoadError> {
 }
 
 /// `path` itself, or every `*.txt` file below it (sorted) when it is a folder.
-fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,

@@ -10,7 +10,7 @@ use dubao::app::AppState;
 use dubao::cli::Cli;
 use dubao::config::Config;
 use dubao::state::Store;
-use dubao::{commands, config, term};
+use dubao::{commands, config, library, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -58,13 +58,27 @@ fn read(
     mouse: bool,
     warning: Option<String>,
 ) -> anyhow::Result<()> {
-    let issues = commands::load(paths, config.library.as_deref())?;
+    // A folder opens as a library: the newest issue now, the others in the background.
+    let folder = match (paths, config.library.as_deref()) {
+        ([one], _) if one.is_dir() => Some(one.as_path()),
+        ([], Some(library)) if library.is_dir() => Some(library),
+        _ => None,
+    };
+    let (issues, loader) = match folder {
+        Some(folder) => {
+            let (issues, loader) = library::open(folder, library::Catalog::in_cache_dir())?;
+            (issues, Some(loader))
+        }
+        None => (commands::load(paths, config.library.as_deref())?, None),
+    };
+    let loading = loader.is_some();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let store = Store::in_data_dir();
     let (memory, memory_warning) = store.as_ref().map(Store::load).unwrap_or_default();
     let mut state = AppState::configured(issues, config, no_color).with_memory(memory);
     state.message = warning.or(memory_warning);
-    term::run(state, mouse || config.mouse, store.as_ref())
+    state.loading = loading;
+    term::run(state, mouse || config.mouse, store.as_ref(), loader)
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

@@ -24,6 +24,7 @@ use crate::app::layout::panes;
 use crate::app::memory;
 use crate::app::search::Shared;
 use crate::app::{Action, AppState, Effect, Screen as View, update};
+use crate::library::Loader;
 use crate::search::{Corpus, Ranker};
 use crate::state::Store;
 pub use screen::{Screen, Scroll};
@@ -40,6 +41,8 @@ enum Input {
     Resumed,
     /// The word segmenter has loaded.
     Ranker(Box<Ranker>),
+    /// Every issue of the library has been parsed.
+    Library(Arc<Vec<crate::model::Issue>>),
 }
 
 /// Raw mode and the alternate screen while alive; the terminal as it was after drop.
@@ -98,21 +101,34 @@ fn restore(mouse: bool) {
 
 /// Runs the interactive reader until the user quits or a signal asks it to stop, saving
 /// marks to `store` as they change and the reading place when leaving.
-pub fn run(mut state: AppState, mouse: bool, store: Option<&Store>) -> anyhow::Result<()> {
+pub fn run(
+    mut state: AppState,
+    mouse: bool,
+    store: Option<&Store>,
+    library: Option<Loader>,
+) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
     read_input(tx.clone())?;
-    let issues = Arc::clone(&state.issues);
-    // Loading jieba takes about 0.1 s: after the first frame, on a thread of its own.
-    let load_ranker = move || {
-        let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&Corpus::new(&issues)))));
-    };
     let (width, height) = ratatui::crossterm::terminal::size()?;
     update(&mut state, Action::Resize(width, height));
     let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
     screen.draw(&state, None)?;
-    thread::spawn(load_ranker);
+    // After the first frame, on threads of their own: the rest of the library, then jieba
+    // (about 0.1 s to load) for the issues as they finally are.
+    let issues = Arc::clone(&state.issues);
+    thread::spawn(move || {
+        let issues = match library {
+            Some(load) => {
+                let loaded = Arc::new(load());
+                let _ = tx.send(Input::Library(Arc::clone(&loaded)));
+                loaded
+            }
+            None => issues,
+        };
+        let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&Corpus::new(&issues)))));
+    });
     let result = main_loop(&mut state, &mut screen, &rx, &guard, store);
     if let Some(store) = store {
         let mut memory = state.remembered.memory.clone();
@@ -153,6 +169,7 @@ fn main_loop(
             Input::Stop => return Ok(()),
             Input::Resumed => vec![Action::Redraw],
             Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
+            Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
             Input::Terminal(event) => actions_for_event(&event, state, &mut resolver),
         });
         let before = state.view_key();

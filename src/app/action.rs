@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::search::Shared;
+use crate::model::Issue;
 use crate::search::Ranker;
 
 /// One state change, from a key, the mouse, the terminal or a signal.
@@ -60,6 +61,9 @@ pub enum Action {
     /// A message for the status line (from the main loop: a failed save, say).
     #[serde(skip)]
     Notice(String),
+    /// Every issue of the library has been parsed.
+    #[serde(skip)]
+    LibraryLoaded(Shared<Vec<Issue>>),
     /// The word segmenter has loaded: search results can be ranked, keywords shown.
     #[serde(skip)]
     RankerReady(Shared<Ranker>),

@@ -21,16 +21,25 @@ pub struct Remembered {
 
 impl Remembered {
     pub fn new(issues: &[crate::model::Issue], memory: Memory) -> Self {
+        let keys = issues.iter().map(key_of).collect();
         Self {
-            keys: issues.iter().map(issue_key).collect(),
+            keys,
             pending: memory.place.clone(),
             memory,
             changes: 0,
         }
     }
 
+    /// The library finished loading: names for every issue; marks and changes are kept.
+    pub fn reload(&mut self, issues: &[crate::model::Issue]) {
+        self.keys = issues.iter().map(key_of).collect();
+    }
+
     pub fn id(&self, issue: usize, article: usize) -> Option<String> {
-        self.keys.get(issue).map(|&key| article_id(key, article))
+        self.keys
+            .get(issue)
+            .filter(|&&key| key != 0)
+            .map(|&key| article_id(key, article))
     }
 
     pub fn mark(&self, issue: usize, article: usize) -> Mark {
@@ -44,6 +53,15 @@ impl Remembered {
             self.memory.set(id, change);
             self.changes += 1;
         }
+    }
+}
+
+/// An issue's name; 0 for one not parsed yet (no articles), which gets no marks.
+fn key_of(issue: &crate::model::Issue) -> u64 {
+    if issue.articles.is_empty() {
+        0
+    } else {
+        issue_key(issue)
     }
 }
 
@@ -142,20 +160,21 @@ pub fn place(state: &AppState) -> Option<Place> {
 
 /// Goes back to the remembered place once the screen's size is known.
 pub fn restore(state: &mut AppState) {
-    let Some(place) = state.remembered.pending.take() else {
+    let Some(place) = state.remembered.pending.clone() else {
         return;
     };
     let Some((key, index)) = place.article.split_once(':') else {
         return;
     };
-    let found = state
-        .remembered
-        .keys
+    // Not found yet: it may be an issue the library is still loading.
+    let keys = &state.remembered.keys;
+    let found = keys
         .iter()
-        .position(|k| format!("{k:016x}") == key);
+        .position(|&k| k != 0 && format!("{k:016x}") == key);
     let (Some(issue), Ok(article)) = (found, index.parse::<usize>()) else {
         return;
     };
+    state.remembered.pending = None;
     state.select_issue(issue);
     state.select_article(article);
     if place.paragraph == usize::MAX {

@@ -16,7 +16,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x + 1,
             area.y + 1,
-            strings::NO_ARTICLES,
+            if state.loading {
+                strings::LOADING_ISSUE
+            } else {
+                strings::NO_ARTICLES
+            },
             usize::from(area.width),
             theme.kicker,
         );

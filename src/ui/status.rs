@@ -48,6 +48,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let searching = search.prompt.is_some() || state.screen == Screen::Results;
     if let Some(message) = &state.message {
         put(format!(" {message}"), theme.status);
+    } else if state.loading {
+        put(format!(" {}", strings::LOADING_LIBRARY), theme.status);
     } else if searching && search.ranker.is_none() {
         put(format!(" {}", strings::LOADING), theme.status);
     }

@@ -7,6 +7,8 @@ use crate::model::Issue;
 pub const APP_NAME: &str = "读报";
 pub const TOO_SMALL: &str = "窗口太小 too small";
 pub const NO_ARTICLES: &str = "（本期没有文章 no articles）";
+pub const LOADING_ISSUE: &str = "（加载中 loading…）";
+pub const LOADING_LIBRARY: &str = "报纸加载中 loading the library…";
 pub const HELP_TITLE: &str = " 按键 Keys ";
 pub const ISSUES_TITLE: &str = "已打开的报纸 Open issues";
 pub const MODE_FRONT: &str = "头版";

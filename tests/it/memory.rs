@@ -139,3 +139,47 @@ fn colon_and_a_date_goes_to_that_days_issue() {
             .is_some_and(|m| m.contains("1999-01-01"))
     );
 }
+
+#[test]
+fn a_library_still_loading_restores_the_place_once_its_issue_is_parsed() {
+    use dubao::app::keymap::Keymap;
+    use dubao::app::search::Shared;
+    use dubao::app::{AppState, ThemeKind};
+    use dubao::model::Issue;
+    use std::sync::Arc;
+    let parsed = dubao::load::samples();
+    let place = Place {
+        article: article_id(issue_key(&parsed[1]), 2),
+        paragraph: usize::MAX,
+        offset: 0,
+        updated: now(),
+    };
+    // The second issue is still a placeholder when the app starts.
+    let placeholder = Issue {
+        source: parsed[1].source.clone(),
+        date: None,
+        articles: Vec::new(),
+    };
+    let mut app = AppState::new(
+        vec![parsed[0].clone(), placeholder],
+        Keymap::default_keymap(),
+        ThemeKind::Color,
+        80,
+        24,
+    )
+    .with_memory(Memory {
+        place: Some(place),
+        ..Memory::default()
+    });
+    app.loading = true;
+    update(&mut app, Action::Resize(80, 24));
+    assert_eq!(app.issue, 0, "not there yet");
+    press(&mut app, "}r");
+    assert!(
+        !app.remembered.mark(1, 0).read,
+        "no marks on an issue not parsed yet"
+    );
+    update(&mut app, Action::LibraryLoaded(Shared(Arc::new(parsed))));
+    assert!(!app.loading);
+    assert_eq!((app.issue, app.article), (1, 2), "the remembered article");
+}

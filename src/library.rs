@@ -1,0 +1,226 @@
+//! A folder of daily issues opened as a library without parsing every file first: the files
+//! are listed and dated (from the cache, the file name or the modification time), the newest
+//! is parsed at once, and the rest on a background thread. What parsing learns (the date from
+//! the content, the first headline, the article count) is cached by path, size and mtime.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LoadError;
+use crate::load::{expand, load_file};
+use crate::model::{Issue, IssueDate};
+use crate::parse::date_from_name;
+
+/// One issue file, known before it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub size: u64,
+    pub mtime: u64,
+    pub date: Option<IssueDate>,
+}
+
+/// What the cache keeps of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Facts {
+    size: u64,
+    mtime: u64,
+    date: Option<String>,
+}
+
+/// The cache of facts learnt by parsing, in the user's cache folder.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    path: Option<PathBuf>,
+    files: BTreeMap<String, Facts>,
+}
+
+impl Catalog {
+    /// The catalog in the user's cache folder (`$XDG_CACHE_HOME/dubao/library.json`); an
+    /// unreadable one is ignored (it is only a cache).
+    pub fn in_cache_dir() -> Self {
+        let path = directories::ProjectDirs::from("", "", "dubao")
+            .map(|d| d.cache_dir().join("library.json"));
+        Self::at(path)
+    }
+
+    pub fn at(path: Option<PathBuf>) -> Self {
+        let files = path
+            .as_ref()
+            .and_then(|p| fs::read(p).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Self { path, files }
+    }
+
+    /// Remembers what parsing `issue` (from `entry`) found.
+    pub fn record(&mut self, entry: &Entry, issue: &Issue) {
+        let facts = Facts {
+            size: entry.size,
+            mtime: entry.mtime,
+            date: issue.date.map(|d| d.to_string()),
+        };
+        self.files.insert(entry.path.display().to_string(), facts);
+    }
+
+    /// Writes the cache (temporary file, then rename); failures only cost speed next time.
+    pub fn save(&self) {
+        let Some(path) = &self.path else { return };
+        let Ok(bytes) = serde_json::to_vec(&self.files) else {
+            return;
+        };
+        let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+        let written = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&temporary, bytes));
+        if written.and_then(|()| fs::rename(&temporary, path)).is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+    }
+
+    /// What parsing found out about the file, if it has not changed since.
+    fn facts(&self, path: &Path, size: u64, mtime: u64) -> Option<&Facts> {
+        let facts = self.files.get(&path.display().to_string())?;
+        (facts.size == size && facts.mtime == mtime).then_some(facts)
+    }
+}
+
+/// The issue files below `dir`, dated without parsing them, newest first.
+pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError> {
+    let mut entries: Vec<Entry> = expand(dir)?
+        .into_iter()
+        .map(|path| {
+            let meta = fs::metadata(&path).ok();
+            let size = meta.as_ref().map_or(0, fs::Metadata::len);
+            let modified = meta
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+            let mtime = modified.map_or(0, |d| d.as_secs());
+            let from_mtime = || IssueDate::from_unix_days(i64::try_from(mtime / 86_400).ok()?);
+            let date = match catalog.facts(&path, size, mtime) {
+                Some(facts) => facts.date.as_deref().and_then(date_from_name),
+                None => date_from_name(&path.display().to_string()).or_else(from_mtime),
+            };
+            Entry {
+                path,
+                size,
+                mtime,
+                date,
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    Ok(entries)
+}
+
+/// Parses the rest of a library, off the UI thread.
+pub type Loader = Box<dyn FnOnce() -> Vec<Issue> + Send>;
+
+/// Opens the library in `dir`: the newest issue parsed, the others as placeholders, and the
+/// loader that parses them all (and updates `catalog`).
+pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), LoadError> {
+    let entries = catalogue(dir, &catalog)?;
+    let mut issues: Vec<Issue> = entries.iter().map(placeholder).collect();
+    if let Some(first) = entries.first() {
+        issues[0] = load_file(&first.path)?;
+    }
+    Ok((issues, Box::new(move || parse_all(&entries, &mut catalog))))
+}
+
+/// An issue not parsed yet: its name and date, no articles.
+pub fn placeholder(entry: &Entry) -> Issue {
+    Issue {
+        source: entry.path.display().to_string(),
+        date: entry.date,
+        articles: Vec::new(),
+    }
+}
+
+/// Parses every entry (in order), recording what it learns in `catalog`. A file that fails to
+/// load stays a placeholder.
+pub fn parse_all(entries: &[Entry], catalog: &mut Catalog) -> Vec<Issue> {
+    let issues: Vec<Issue> = entries
+        .iter()
+        .map(|e| load_file(&e.path).unwrap_or_else(|_| placeholder(e)))
+        .collect();
+    for (entry, issue) in entries.iter().zip(&issues) {
+        catalog.record(entry, issue);
+    }
+    catalog.save();
+    issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join("b-2021-07-17.txt"), "甲\n\n本报讯 内容。\n").expect("write");
+        fs::write(dir.path().join("a-2021-07-19.txt"), "乙\n\n本报讯 内容。\n").expect("write");
+        // No date in the name: its content says 2021-07-18.
+        fs::write(
+            dir.path().join("c.txt"),
+            "丙\n\n本报讯 7月18日，2021年新闻。\n",
+        )
+        .expect("write");
+        dir
+    }
+
+    #[test]
+    fn entries_are_dated_without_parsing_and_sorted_newest_first() {
+        let dir = library();
+        let entries = catalogue(dir.path(), &Catalog::default()).expect("catalogue");
+        let names: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                e.path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        // c.txt is dated by its mtime (today) until it has been parsed once.
+        assert_eq!(names, ["c.txt", "a-2021-07-19.txt", "b-2021-07-17.txt"]);
+    }
+
+    #[test]
+    fn the_cache_keeps_content_dates_until_the_file_changes() {
+        let dir = library();
+        let cache = dir.path().join("cache/library.json");
+        let mut catalog = Catalog::at(Some(cache.clone()));
+        let entries = catalogue(dir.path(), &catalog).expect("catalogue");
+        let issues = parse_all(&entries, &mut catalog);
+        assert_eq!(issues.len(), 3);
+        let warm = catalogue(dir.path(), &Catalog::at(Some(cache.clone()))).expect("catalogue");
+        let names: Vec<String> = warm
+            .iter()
+            .map(|e| {
+                e.path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            ["a-2021-07-19.txt", "c.txt", "b-2021-07-17.txt"],
+            "c.txt dated 2021-07-18 from the cache"
+        );
+        // A changed file is not trusted to the cache.
+        fs::write(
+            dir.path().join("c.txt"),
+            "丙\n\n本报讯 内容变了，长了许多许多。\n",
+        )
+        .expect("write");
+        let changed = catalogue(dir.path(), &Catalog::at(Some(cache))).expect("catalogue");
+        assert_eq!(changed[0].path.file_name().unwrap_or_default(), "c.txt");
+    }
+}
