@@ -1,0 +1,165 @@
+//! How each screen answers an action: the front page, the reading pane, the issue list, search
+//! results, the help overlay and the search prompt. Called only from `update`.
+
+use super::layout::{self, panes};
+use super::{Action, AppState, Screen, search};
+
+pub fn prompt(state: &mut AppState, action: &Action) {
+    match action {
+        Action::Input(c) => search::edit(state, |input| input.push(*c)),
+        Action::DeleteBack => search::edit(state, |input| {
+            input.pop();
+        }),
+        Action::Submit => search::submit(state),
+        Action::Cancel => search::cancel(state),
+        Action::Down => search::select(state, 1),
+        Action::Up => search::select(state, -1),
+        _ => {}
+    }
+}
+
+pub fn results(state: &mut AppState, action: &Action) {
+    let page = isize::try_from(usize::from(state.height) / 2)
+        .unwrap_or(1)
+        .max(1);
+    match action {
+        Action::Down | Action::Scroll(1..) => search::select(state, 1),
+        Action::Up | Action::Scroll(..=-1) => search::select(state, -1),
+        Action::PageDown | Action::HalfPageDown => search::select(state, page),
+        Action::PageUp | Action::HalfPageUp => search::select(state, -page),
+        Action::Top => search::select(state, isize::MIN / 2),
+        Action::Bottom => search::select(state, isize::MAX / 2),
+        Action::Open | Action::Right => search::open_result(state),
+        Action::Find => search::open_prompt(state, search::Scope::Global),
+        Action::Back | Action::Left => state.screen = Screen::Front,
+        _ => {}
+    }
+}
+
+pub fn help(state: &mut AppState, scroll: usize, action: &Action) {
+    let rows = usize::from(state.height.saturating_sub(4)).max(1);
+    let lines = state.keymap.bindings.len();
+    let max = lines.saturating_sub(rows);
+    state.help = match action {
+        Action::Back | Action::Left => None,
+        Action::Down | Action::Scroll(1..) => Some((scroll + 1).min(max)),
+        Action::Up | Action::Scroll(..=-1) => Some(scroll.saturating_sub(1)),
+        Action::PageDown | Action::HalfPageDown => Some((scroll + rows).min(max)),
+        Action::PageUp | Action::HalfPageUp => Some(scroll.saturating_sub(rows)),
+        Action::Top => Some(0),
+        Action::Bottom => Some(max),
+        _ => Some(scroll),
+    };
+}
+
+pub fn issue_list(state: &mut AppState, action: &Action) {
+    let last = state.issues.len().saturating_sub(1);
+    match action {
+        Action::Down => state.issue_cursor = (state.issue_cursor + 1).min(last),
+        Action::Up => state.issue_cursor = state.issue_cursor.saturating_sub(1),
+        Action::Top => state.issue_cursor = 0,
+        Action::Bottom => state.issue_cursor = last,
+        Action::Open | Action::Right => {
+            state.select_issue(state.issue_cursor);
+            state.screen = Screen::Front;
+        }
+        Action::Back | Action::Left => state.screen = Screen::Front,
+        _ => {}
+    }
+}
+
+pub fn reader(state: &mut AppState, action: &Action) {
+    let (rows, _) = state.reader_extent();
+    let page = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
+    match action {
+        Action::Down => state.scroll_by(1),
+        Action::Up => state.scroll_by(-1),
+        Action::Scroll(n) => state.scroll_by(*n as isize),
+        Action::PageDown => state.scroll_by(page),
+        Action::PageUp => state.scroll_by(-page),
+        Action::HalfPageDown => state.scroll_by(page / 2 + 1),
+        Action::HalfPageUp => state.scroll_by(-(page / 2 + 1)),
+        Action::Top => state.scroll = 0,
+        Action::Bottom => state.scroll = state.max_scroll(),
+        Action::NextArticle => state.select_article(state.article + 1),
+        Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::Find => search::open_prompt(state, search::Scope::Article),
+        Action::NextMatch => search::step(state, true),
+        Action::PrevMatch => search::step(state, false),
+        Action::Keyword(n) => search::keyword(state, *n),
+        Action::Back | Action::Left | Action::SwitchPane => state.screen = Screen::Front,
+        Action::Click(..) if state.split() => front(state, action),
+        _ => {}
+    }
+}
+
+pub fn front(state: &mut AppState, action: &Action) {
+    let Some(page) = state.front_page() else {
+        return;
+    };
+    let count = state.article_count();
+    let current = page
+        .card(state.article)
+        .map_or((0, 0), |c| (c.page, c.column));
+    let first_of_page = |p: usize| page.cards.iter().find(|c| c.page == p).map(|c| c.article);
+    match action {
+        Action::Down | Action::NextArticle | Action::Scroll(1..) => {
+            state.select_article(state.article + 1);
+        }
+        Action::Up | Action::PrevArticle | Action::Scroll(..=-1) => {
+            state.select_article(state.article.saturating_sub(1));
+        }
+        Action::Top => state.select_article(0),
+        Action::Bottom => state.select_article(count.saturating_sub(1)),
+        Action::PageDown | Action::HalfPageDown => {
+            let target = first_of_page(current.0 + 1).unwrap_or(count.saturating_sub(1));
+            state.select_article(target);
+        }
+        Action::PageUp | Action::HalfPageUp => {
+            let target = current
+                .0
+                .checked_sub(1)
+                .and_then(first_of_page)
+                .unwrap_or(0);
+            state.select_article(target);
+        }
+        Action::Left => {
+            if let Some(target) = page.beside(state.article, -1) {
+                state.select_article(target);
+            }
+        }
+        Action::Right => match page.beside(state.article, 1) {
+            Some(target) if !state.split() => state.select_article(target),
+            _ => open(state),
+        },
+        Action::Open | Action::SwitchPane => open(state),
+        Action::Find => search::open_prompt(state, search::Scope::Global),
+        Action::Click(x, y) => click(state, &page, *x, *y),
+        _ => {}
+    }
+}
+
+fn open(state: &mut AppState) {
+    if state.current_article().is_some() {
+        state.screen = Screen::Reader;
+    }
+}
+
+fn click(state: &mut AppState, page: &layout::FrontPage, x: u16, y: u16) {
+    let Some(area) = panes(state.width, state.height, false).headlines else {
+        return;
+    };
+    let current_page = page.card(state.article).map_or(0, |c| c.page);
+    let hit = page.cards.iter().find(|c| {
+        let left = area.x + c.column * (page.column_width + 1);
+        let top = area.y + c.y;
+        let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
+        c.page == current_page
+            && (left..left + page.column_width).contains(&x)
+            && (top..top + height).contains(&y)
+    });
+    if let Some(card) = hit {
+        state.select_article(card.article);
+        open(state);
+    }
+}
