@@ -189,3 +189,26 @@ fn mouse_wheel_scrolls_and_a_click_opens_the_card_under_it() {
     update(&mut app, Action::Scroll(-3));
     assert_eq!(app.scroll, 0);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..proptest::prelude::ProptestConfig::default() })]
+
+    /// Any keys at any size: no panic, and every frame draws.
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        keys in proptest::collection::vec(proptest::sample::select(vec![
+            "j", "k", "h", "l", "<Enter>", "<Esc>", "q", "G", "g", "<Space>", "b", "d", "u", "]", "[", "}", "{",
+            "<Tab>", "?", "+", "-", "=", "/", "电", "力", "S", "n", "N", "1", "i", "r", "R", "m", "B", ":", "<PageDown>",
+        ]), 0..40),
+        width in 1u16..160,
+        height in 1u16..50,
+    ) {
+        let mut app = app(width, height);
+        for key in keys {
+            press(&mut app, key);
+            crate::support::render(&app);
+        }
+        dubao::app::update(&mut app, dubao::app::Action::Resize(width / 2 + 1, height / 3 + 1));
+        crate::support::render(&app);
+    }
+}
