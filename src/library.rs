@@ -172,11 +172,8 @@ mod tests {
         dir
     }
 
-    #[test]
-    fn entries_are_dated_without_parsing_and_sorted_newest_first() {
-        let dir = library();
-        let entries = catalogue(dir.path(), &Catalog::default()).expect("catalogue");
-        let names: Vec<String> = entries
+    fn names(entries: &[Entry]) -> Vec<String> {
+        entries
             .iter()
             .map(|e| {
                 e.path
@@ -185,7 +182,14 @@ mod tests {
                     .to_string_lossy()
                     .into_owned()
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn entries_are_dated_without_parsing_and_sorted_newest_first() {
+        let dir = library();
+        let entries = catalogue(dir.path(), &Catalog::default()).expect("catalogue");
+        let names = names(&entries);
         // c.txt is dated by its mtime (today) until it has been parsed once.
         assert_eq!(names, ["c.txt", "a-2021-07-19.txt", "b-2021-07-17.txt"]);
     }
@@ -199,16 +203,7 @@ mod tests {
         let issues = parse_all(&entries, &mut catalog);
         assert_eq!(issues.len(), 3);
         let warm = catalogue(dir.path(), &Catalog::at(Some(cache.clone()))).expect("catalogue");
-        let names: Vec<String> = warm
-            .iter()
-            .map(|e| {
-                e.path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
+        let names = names(&warm);
         assert_eq!(
             names,
             ["a-2021-07-19.txt", "c.txt", "b-2021-07-17.txt"],
