@@ -84,6 +84,8 @@ pub struct AppState {
     pub remembered: memory::Remembered,
     /// Issues of the library are still being parsed (they show no articles yet).
     pub loading: bool,
+    /// Ask the terminal how wide it draws ambiguous characters (`ambiguous_width = "auto"`).
+    pub probe_ambiguous: bool,
 }
 
 impl AppState {
@@ -113,6 +115,7 @@ impl AppState {
             search: search::SearchState::default(),
             remembered: memory::Remembered::default(),
             loading: false,
+            probe_ambiguous: false,
         }
         .with_memory(crate::state::Memory::default())
     }
@@ -131,11 +134,8 @@ impl AppState {
             .keymap(Keymap::default_keymap())
             .unwrap_or_else(|_| Keymap::default_keymap());
         let mut state = Self::new(issues, keymap, theme, 80, 24);
-        // The reader draws ambiguous-width characters narrow (see the config file).
-        state.options = Options {
-            ambiguous: crate::typeset::AmbiguousWidth::Narrow,
-            ..config.options()
-        };
+        state.options = config.options();
+        state.probe_ambiguous = config.ambiguous_width == crate::config::AmbiguousSetting::Auto;
         state.base_measure = state.options.measure;
         state
     }
@@ -346,6 +346,7 @@ fn global(state: &mut AppState, action: &Action) -> Option<Effect> {
             search::open_prompt(state, search::Scope::Global);
         }
         Action::Notice(ref text) => state.message = Some(text.clone()),
+        Action::AmbiguousWidth(mode) => state.options.ambiguous = mode,
         Action::LibraryLoaded(ref issues) => {
             state.issues = Arc::clone(&issues.0);
             state.loading = false;

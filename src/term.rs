@@ -12,6 +12,7 @@ use std::thread;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
+use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -27,6 +28,7 @@ use crate::app::{Action, AppState, Effect, Screen as View, update};
 use crate::library::Loader;
 use crate::search::{Corpus, Ranker};
 use crate::state::Store;
+use crate::typeset::AmbiguousWidth;
 pub use screen::{Screen, Scroll};
 
 /// Lines a mouse wheel step scrolls.
@@ -110,6 +112,10 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
+    // Before the input thread starts, or it would read the terminal's answer as keys.
+    if state.probe_ambiguous {
+        update(&mut state, Action::AmbiguousWidth(probe_ambiguous_width()));
+    }
     read_input(tx.clone())?;
     let (width, height) = ratatui::crossterm::terminal::size()?;
     update(&mut state, Action::Resize(width, height));
@@ -255,6 +261,18 @@ fn actions_for_event(event: &Event, state: &AppState, resolver: &mut Resolver) -
             _ => Vec::new(),
         },
         _ => Vec::new(),
+    }
+}
+
+/// How wide the terminal draws an East Asian Ambiguous character: one is printed on the second
+/// row (as Vim does: on the first, the answer could read as a key) and the cursor position asked
+/// for (`ESC[6n`). No answer (crossterm waits up to 2 s) means narrow.
+fn probe_ambiguous_width() -> AmbiguousWidth {
+    let mut stdout = io::stdout();
+    let printed = execute!(stdout, cursor::MoveTo(0, 1), Print("▽")).is_ok();
+    match (printed, cursor::position()) {
+        (true, Ok((2, _))) => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
     }
 }
 

@@ -5,6 +5,7 @@ mod front_page;
 mod help;
 mod issue_list;
 mod masthead;
+pub mod pen;
 mod reader;
 mod results;
 mod status;
@@ -25,6 +26,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     let theme = Theme::new(state.theme);
+    let pen = pen::Pen::new(state.options.ambiguous);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         centred(buf, area, strings::TOO_SMALL, theme.title);
         return;
@@ -47,7 +49,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         if let Some(reader) = panes.reader {
             if let Some(headlines) = panes.headlines {
                 for y in reader.top()..reader.bottom() {
-                    buf.set_string(headlines.right(), y, "│", theme.rule);
+                    pen.put(buf, headlines.right(), y, pen.rule, 1, theme.rule);
                 }
             }
             reader::render(state, &theme, reader, buf);

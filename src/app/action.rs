@@ -58,6 +58,9 @@ pub enum Action {
     Submit,
     #[serde(skip)]
     Cancel,
+    /// How wide the terminal draws East Asian Ambiguous characters (probed at start-up).
+    #[serde(skip)]
+    AmbiguousWidth(crate::typeset::AmbiguousWidth),
     /// A message for the status line (from the main loop: a failed save, say).
     #[serde(skip)]
     Notice(String),

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use crate::app::AppState;
-use crate::typeset::{AmbiguousWidth, str_width};
+use crate::typeset::str_width;
 use crate::ui;
 
 /// Rows `top..bottom` of the screen moved up by `lines` (down when negative) since the last
@@ -81,7 +81,12 @@ impl<W: Write> Screen<W> {
         }
         let mut cursor: Option<(u16, u16)> = None;
         let mut style: Option<Style> = None;
+        let mode = state.options.ambiguous;
         for (x, y, cell) in self.shown.diff(&frame) {
+            // The right half of an ambiguous glyph drawn wide: the terminal has filled it.
+            if cell.symbol().is_empty() {
+                continue;
+            }
             if cursor != Some((x, y)) {
                 write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?;
             }
@@ -91,8 +96,7 @@ impl<W: Write> Screen<W> {
                 style = Some(wanted);
             }
             self.out.write_all(cell.symbol().as_bytes())?;
-            let width =
-                u16::try_from(str_width(cell.symbol(), AmbiguousWidth::Narrow).max(1)).unwrap_or(1);
+            let width = u16::try_from(str_width(cell.symbol(), mode).max(1)).unwrap_or(1);
             cursor = Some((x + width, y));
         }
         if style.is_some() {
@@ -237,6 +241,26 @@ mod tests {
         let moves = out.matches('H').count();
         // One move per row at most (plus the odd gap), not one per character.
         assert!(moves < 24 * 4, "{moves} cursor moves");
+    }
+
+    #[test]
+    fn in_wide_mode_an_ambiguous_glyph_is_followed_by_no_cursor_move() {
+        let mut state = app();
+        state.options.ambiguous = crate::typeset::AmbiguousWidth::Wide;
+        // The second sample's front page has a headline with “”.
+        update(&mut state, Action::NextIssue);
+        let mut screen = screen();
+        screen.draw(&state, None).expect("draw");
+        let out = String::from_utf8_lossy(screen.output()).into_owned();
+        // The masthead's separator is ASCII in wide mode; the body of the front page has “”.
+        let (_, after) = out
+            .split_once('“')
+            .expect("a quotation mark on the front page");
+        let next: String = after.chars().take(12).collect();
+        assert!(
+            !after.starts_with('\u{1b}'),
+            "the next glyph follows directly: {next:?}"
+        );
     }
 
     #[test]

@@ -9,11 +9,13 @@ use crate::app::layout::{CardRole, front_page};
 use crate::app::{AppState, Screen};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     let Some(issue) = state.current_issue() else {
         return;
     };
     if issue.articles.is_empty() {
-        buf.set_stringn(
+        pen.put(
+            buf,
             area.x + 1,
             area.y + 1,
             if state.loading {
@@ -33,7 +35,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for column in 1..page.columns {
         let x = area.x + column * (page.column_width + 1) - 1;
         for y in area.top()..area.bottom() {
-            buf.set_string(x, y, "│", theme.rule);
+            pen.put(buf, x, y, pen.rule, 1, theme.rule);
         }
     }
     for card in page.cards.iter().filter(|c| c.page == current) {
@@ -56,11 +58,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 CardRole::Lead => theme.lead,
             };
             if selected {
-                buf.set_string(x, y, "▌", theme.marker);
+                pen.put(buf, x, y, pen.bar, 1, theme.marker);
             } else if mark.bookmark && row == 0 {
-                buf.set_string(x, y, "*", theme.marker);
+                pen.put(buf, x, y, "*", 1, theme.marker);
             }
-            buf.set_stringn(x + 2, y, &line.text, text_width, style);
+            pen.put(buf, x + 2, y, &line.text, text_width, style);
         }
     }
 }

@@ -7,12 +7,13 @@ use ratatui::widgets::{Block, Widget};
 use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::typeset::{AmbiguousWidth, str_width};
+use crate::typeset::str_width;
 
 /// Columns for the keys before the descriptions.
 const KEY_COLUMN: usize = 20;
 
 pub fn render(state: &AppState, theme: &Theme, scroll: usize, screen: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     let width = screen.width.saturating_sub(4).min(90);
     let height = screen.height.saturating_sub(2);
     let area = Rect::new(
@@ -23,6 +24,7 @@ pub fn render(state: &AppState, theme: &Theme, scroll: usize, screen: Rect, buf:
     );
     super::clear_overlay(buf, area);
     let block = Block::bordered()
+        .border_set(pen.border)
         .title(strings::HELP_TITLE)
         .border_style(theme.rule);
     let inner = block.inner(area);
@@ -37,19 +39,21 @@ pub fn render(state: &AppState, theme: &Theme, scroll: usize, screen: Rect, buf:
     {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
         let keys = binding.labels.join(" ");
-        buf.set_stringn(
+        pen.put(
+            buf,
             inner.x + 1,
             y,
             &keys,
             KEY_COLUMN.min(usize::from(inner.width)),
             theme.marker,
         );
-        let key_width = str_width(&keys, AmbiguousWidth::Narrow).max(KEY_COLUMN - 1) + 2;
+        let key_width = str_width(&keys, pen.mode).max(KEY_COLUMN - 1) + 2;
         let x = inner
             .x
             .saturating_add(u16::try_from(key_width).unwrap_or(u16::MAX));
         if x < inner.right() {
-            buf.set_stringn(
+            pen.put(
+                buf,
                 x,
                 y,
                 &binding.desc,

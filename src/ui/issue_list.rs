@@ -8,7 +8,9 @@ use super::theme::Theme;
 use crate::app::AppState;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    buf.set_stringn(
+    let pen = super::pen::Pen::new(state.options.ambiguous);
+    pen.put(
+        buf,
         area.x + 1,
         area.y,
         strings::ISSUES_TITLE,
@@ -42,7 +44,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.body
         };
-        buf.set_stringn(
+        pen.put(
+            buf,
             area.x + 1,
             y,
             text,

@@ -8,6 +8,7 @@ use super::theme::Theme;
 use crate::app::{AppState, Screen};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     buf.set_style(area, theme.masthead);
     let mut parts = vec![strings::APP_NAME.to_owned()];
     if let Some(issue) = state.current_issue() {
@@ -29,8 +30,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             parts.push(format!("{}%", seen * 100 / lines));
         }
     }
-    let text = format!(" {}", parts.join(" · "));
-    buf.set_stringn(
+    let text = format!(" {}", parts.join(&format!(" {} ", pen.dot)));
+    pen.put(
+        buf,
         area.x,
         area.y,
         text,

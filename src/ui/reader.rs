@@ -11,6 +11,7 @@ use crate::app::layout::READER_PAD;
 use crate::typeset::{ArticleLine, Role, str_width};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     let lines = state.reader_lines();
     let text_right = area.right().saturating_sub(READER_PAD);
     for (row, line) in lines
@@ -34,7 +35,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Role::Keywords => theme.keywords,
             Role::Body | Role::Blank => theme.body,
         };
-        buf.set_stringn(x, y, &line.text, usize::from(text_right - x), style);
+        pen.put(buf, x, y, &line.text, usize::from(text_right - x), style);
         highlight(state, theme, line, Rect::new(x, y, text_right - x, 1), buf);
     }
     if lines.len() > usize::from(area.height) {
@@ -45,8 +46,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_symbol(Some("│"))
-            .thumb_symbol("┃")
+            .track_symbol(Some(pen.rule))
+            .thumb_symbol(pen.thumb)
             .style(theme.scrollbar)
             .render(area, buf, &mut scrollbar);
     }

@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::typeset::{AmbiguousWidth, str_width};
+use crate::typeset::str_width;
 
 /// Rows each hit takes: title, snippet, gap.
 const HIT_ROWS: u16 = 3;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     let Some(results) = &state.search.results else {
         return;
     };
@@ -25,7 +26,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         strings::results_title(&results.query, results.hits.len())
     };
-    buf.set_stringn(area.x + 1, area.y, title, width, theme.title);
+    pen.put(buf, area.x + 1, area.y, title, width, theme.title);
     let per_page = usize::from((area.height.saturating_sub(2) / HIT_ROWS).max(1));
     let first = results.selected.saturating_sub(per_page - 1);
     for (row, (index, hit)) in results
@@ -50,16 +51,18 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.title
         };
         let heading = format!("{} · {}", strings::issue_name(issue), article.title);
-        buf.set_stringn(
+        pen.put(
+            buf,
             area.x + 1,
             y,
-            if selected { "▌" } else { " " },
+            if selected { pen.bar } else { " " },
             1,
             theme.marker,
         );
-        buf.set_stringn(area.x + 3, y, heading, width.saturating_sub(2), style);
+        pen.put(buf, area.x + 3, y, heading, width.saturating_sub(2), style);
         if let Some(snippet) = hit.snippets.first() {
-            let (x, _) = buf.set_stringn(
+            let x = pen.put(
+                buf,
                 area.x + 3,
                 y + 1,
                 &snippet.text,
@@ -70,7 +73,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let column = |byte: usize| {
                 u16::try_from(str_width(
                     snippet.text.get(..byte).unwrap_or_default(),
-                    AmbiguousWidth::Narrow,
+                    pen.mode,
                 ))
                 .unwrap_or(0)
             };

@@ -8,9 +8,10 @@ use super::strings;
 use super::theme::Theme;
 use crate::app::search::Scope;
 use crate::app::{AppState, Screen};
-use crate::typeset::{AmbiguousWidth, str_width};
+use crate::typeset::str_width;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
     buf.set_style(area, theme.status);
     let mode = match state.screen {
         Screen::Front => strings::MODE_FRONT,
@@ -21,7 +22,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     let mut put = |text: String, style| {
         let room = usize::from(area.right().saturating_sub(x));
-        x = buf.set_stringn(x, area.y, text, room, style).0;
+        x = pen.put(buf, x, area.y, &text, room, style);
     };
     put(format!(" {mode} "), theme.status);
     let search = &state.search;
@@ -57,9 +58,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "{} ",
         strings::hints(&state.keymap, state.screen == Screen::Reader)
     );
-    let width = u16::try_from(str_width(&hints, AmbiguousWidth::Narrow)).unwrap_or(u16::MAX);
+    let width = u16::try_from(str_width(&hints, pen.mode)).unwrap_or(u16::MAX);
     let hint_x = area.right().saturating_sub(width);
     if hint_x > x + 1 && search.prompt.is_none() {
-        buf.set_stringn(hint_x, area.y, hints, usize::from(width), theme.status);
+        pen.put(buf, hint_x, area.y, hints, usize::from(width), theme.status);
     }
 }

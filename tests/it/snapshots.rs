@@ -84,3 +84,38 @@ fn no_color_uses_no_colours_and_marks_the_selection_with_reverse_video() {
         "the selected title is reversed ({body_reversed} cells)"
     );
 }
+
+#[test]
+fn wide_ambiguous_mode_gives_every_glyph_its_cells_and_uses_ascii_rules() {
+    use dubao::typeset::{AmbiguousWidth, str_width};
+    let mut ambiguous = 0;
+    for keys in ["}", "}jjj<Enter>", "}?"] {
+        let mut app = app(80, 24);
+        app.options.ambiguous = AmbiguousWidth::Wide;
+        press(&mut app, keys);
+        let buf = render(&app);
+        for y in 0..buf.area.height {
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                assert!(
+                    !["│", "┃", "▌", "┌", "─"].contains(&symbol),
+                    "{keys}: {symbol:?} at ({x}, {y})"
+                );
+                let width = str_width(symbol, AmbiguousWidth::Wide).max(1);
+                if width > str_width(symbol, AmbiguousWidth::Narrow) {
+                    ambiguous += 1;
+                }
+                for k in 1..width {
+                    let hidden = buf[(x + u16::try_from(k).unwrap_or(0), y)].symbol();
+                    assert!(
+                        hidden.is_empty() || hidden == " ",
+                        "{keys}: {symbol:?} at ({x}, {y}) overlaps {hidden:?}"
+                    );
+                }
+                x += u16::try_from(width).unwrap_or(1);
+            }
+        }
+    }
+    assert!(ambiguous > 0, "the screens have ambiguous characters (“”…)");
+}
