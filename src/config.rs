@@ -208,6 +208,20 @@ mod tests {
     }
 
     #[test]
+    fn a_key_moved_to_another_action_leaves_its_old_one() {
+        let config = parse("[keys]\ntoggle_bookmark = [\"b\"]\n").expect("valid");
+        let keymap = config.keymap(Keymap::default_keymap()).expect("keymap");
+        assert_eq!(keymap.label(&Action::ToggleBookmark), Some("b"));
+        let page_up = keymap
+            .bindings
+            .iter()
+            .find(|b| b.action == Action::PageUp)
+            .expect("page_up");
+        assert_eq!(page_up.labels, ["<PageUp>"]);
+        assert_eq!(page_up.sequences.len(), 1);
+    }
+
+    #[test]
     fn key_overrides_replace_an_actions_keys() {
         let config = parse("[keys]\nquit = [\"<C-q>\"]\n").expect("valid");
         let keymap = config.keymap(Keymap::default_keymap()).expect("keymap");
