@@ -202,6 +202,9 @@ fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
     });
     tmux.keys(&["j", "j", "Enter"]);
     tmux.wait_for("the article", |s| s.contains(&head(&article.title)));
+    // Once jieba has loaded, a keyword line joins the headline and everything moves down a
+    // line: wait for it, so that no comparison straddles it.
+    tmux.wait_for("the keywords", |s| s.contains("关键词"));
     for keys in [
         &["j", "j", "j"][..],
         &["Space"],
