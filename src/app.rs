@@ -6,10 +6,12 @@
 pub mod action;
 pub mod keymap;
 pub mod layout;
+mod memo;
 pub mod memory;
 mod screens;
 pub mod search;
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::model::{Article, Issue};
@@ -86,6 +88,7 @@ pub struct AppState {
     pub loading: bool,
     /// Ask the terminal how wide it draws ambiguous characters (`ambiguous_width = "auto"`).
     pub probe_ambiguous: bool,
+    memo: memo::Memo,
 }
 
 impl AppState {
@@ -116,6 +119,7 @@ impl AppState {
             remembered: memory::Remembered::default(),
             loading: false,
             probe_ambiguous: false,
+            memo: memo::Memo::default(),
         }
         .with_memory(crate::state::Memory::default())
     }
@@ -171,21 +175,39 @@ impl AppState {
     }
 
     /// The current article laid out for the reading pane, keywords included.
-    pub fn reader_lines(&self) -> Vec<crate::typeset::ArticleLine> {
-        match (self.current_article(), self.reader_area()) {
-            (Some(article), Some(area)) => {
-                reader_lines(article, area.width, &self.options, &self.keywords())
-            }
-            _ => Vec::new(),
-        }
+    pub fn reader_lines(&self) -> Rc<Vec<crate::typeset::ArticleLine>> {
+        let (Some(article), Some(area)) = (self.current_article(), self.reader_area()) else {
+            return Rc::default();
+        };
+        let key = (self.keywords_key(), area.width, self.options);
+        self.memo.lines(key, || {
+            reader_lines(article, area.width, &self.options, &self.keywords())
+        })
     }
 
     /// The current article's keywords, once the segmenter has loaded.
-    pub fn keywords(&self) -> Vec<String> {
-        match (&self.search.ranker, self.current_article()) {
-            (Some(ranker), Some(article)) => ranker.0.keywords(article, KEYWORDS),
-            _ => Vec::new(),
-        }
+    pub fn keywords(&self) -> Rc<Vec<String>> {
+        self.memo.keywords(self.keywords_key(), || {
+            match (&self.search.ranker, self.current_article()) {
+                (Some(ranker), Some(article)) => ranker.0.keywords(article, KEYWORDS),
+                _ => Vec::new(),
+            }
+        })
+    }
+
+    /// What the keywords depend on: which issues, which article, which ranker.
+    fn keywords_key(&self) -> memo::KeywordsKey {
+        let ranker = self
+            .search
+            .ranker
+            .as_ref()
+            .map_or(0, |r| Arc::as_ptr(&r.0) as usize);
+        (
+            Arc::as_ptr(&self.issues) as usize,
+            self.issue,
+            self.article,
+            ranker,
+        )
     }
 
     fn max_scroll(&self) -> usize {

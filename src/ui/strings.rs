@@ -71,11 +71,6 @@ pub fn issue_counter(index: usize, count: usize) -> String {
     format!("第 {}/{count} 期", index + 1)
 }
 
-/// `版 1/2`: front page screens.
-pub fn page_counter(page: usize, pages: usize) -> String {
-    format!("版 {}/{pages}", page + 1)
-}
-
 /// `12 篇`.
 pub fn article_count(count: usize) -> String {
     format!("{count} 篇")
