@@ -45,6 +45,7 @@ fn archive(size: usize) -> Vec<Issue> {
             source: format!("archive/{}.txt", issues.len()),
             date: None,
             articles,
+            ..Issue::default()
         });
     }
     println!(

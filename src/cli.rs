@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::parse::Layout;
+
 /// 读报 — read Chinese newspaper issues in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "dubao", version, args_conflicts_with_subcommands = true)]
@@ -16,6 +18,10 @@ pub struct Cli {
     /// terminal's own text selection keeps working).
     #[arg(long)]
     pub mouse: bool,
+    /// Read the files in this layout instead of the one their text shows: blocks, indented,
+    /// wrapped, markdown or labelled (see `dubao inspect`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub layout: Option<Layout>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +60,12 @@ pub enum Command {
         /// Print a default configuration file, every setting explained.
         #[arg(long, group = "what")]
         default: bool,
+    },
+    /// Print every line of FILE with the role the parser gave it and why, after the layout it
+    /// detected and the evidence for it.
+    Inspect {
+        /// The issue file to explain.
+        file: PathBuf,
     },
     /// Print one article typeset as plain text.
     Cat {

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use crate::cli::Command;
 use crate::config;
-use crate::load::load_all;
+use crate::load::{load_all, read_text};
 use crate::model::Issue;
+use crate::parse::Layout;
 use crate::plain;
 use crate::search::{Corpus, Query, Ranker};
 use crate::typeset::Options;
@@ -19,10 +20,11 @@ pub fn run(
     command: Option<Command>,
     paths: &[PathBuf],
     library: Option<&Path>,
+    layout: Option<Layout>,
     width: usize,
     options: &Options,
 ) -> anyhow::Result<ExitCode> {
-    let load = |paths: &[PathBuf]| load(paths, library);
+    let load = |paths: &[PathBuf]| load(paths, library, layout);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let options = *options;
@@ -47,6 +49,11 @@ pub fn run(
             (true, None) => anyhow::bail!("no configuration folder: the home directory is unknown"),
             (false, _) => out.write_all(config::DEFAULT_FILE.as_bytes())?,
         },
+        Some(Command::Inspect { file }) => {
+            let text = read_text(&file)?;
+            let report = crate::parse::inspect(&file.display().to_string(), &text, layout);
+            out.write_all(report.as_bytes())?;
+        }
         Some(Command::Cat {
             paths,
             article,
@@ -72,13 +79,18 @@ pub fn run(
 
 /// Loads issues (from `library` when no path is given), telling the user about any that hold
 /// no articles.
-pub fn load(paths: &[PathBuf], library: Option<&Path>) -> anyhow::Result<Vec<Issue>> {
+pub fn load(
+    paths: &[PathBuf],
+    library: Option<&Path>,
+    layout: Option<Layout>,
+) -> anyhow::Result<Vec<Issue>> {
     let from_library: Vec<PathBuf> = library.iter().map(|l| l.to_path_buf()).collect();
-    let issues = load_all(if paths.is_empty() {
+    let paths = if paths.is_empty() {
         &from_library
     } else {
         paths
-    })?;
+    };
+    let issues = load_all(paths, layout)?;
     for issue in issues.iter().filter(|i| i.articles.is_empty()) {
         eprintln!(
             "dubao: {}: no articles found (the file is empty)",

@@ -1,5 +1,6 @@
 //! A folder of daily issues opened as a library without parsing every file first: the files
-//! are listed and dated (from the cache, the file name or the modification time), the newest
+//! are listed and dated (from the cache or the file name; ordered by modification time when
+//! undated, never dated by it), the newest
 //! is parsed at once, and the rest on a background thread. What parsing learns (the date from
 //! the content, the first headline, the article count) is cached by path, size and mtime.
 
@@ -101,11 +102,11 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
                 .and_then(|m| m.modified().ok())
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
             let mtime = modified.map_or(0, |d| d.as_secs());
-            let from_mtime = || IssueDate::from_unix_days(i64::try_from(mtime / 86_400).ok()?);
             let date = match catalog.facts(&path, size, mtime) {
                 Some(facts) => facts.date.as_deref().and_then(date_from_name),
-                None => date_from_name(&path.display().to_string()).or_else(from_mtime),
+                None => date_from_name(&path.display().to_string()),
             };
+
             Entry {
                 path,
                 size,
@@ -114,7 +115,12 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
             }
         })
         .collect();
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+    // An undated file is ordered by its modification day, never shown with it as its date.
+    let order = |e: &Entry| {
+        e.date
+            .or_else(|| IssueDate::from_unix_days(i64::try_from(e.mtime / 86_400).ok()?))
+    };
+    entries.sort_by(|a, b| order(b).cmp(&order(a)).then_with(|| a.path.cmp(&b.path)));
     Ok(entries)
 }
 
@@ -136,6 +142,8 @@ pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), Lo
 pub fn placeholder(entry: &Entry) -> Issue {
     Issue {
         source: entry.path.display().to_string(),
+        paper: None,
+        furniture: Vec::new(),
         date: entry.date,
         articles: Vec::new(),
     }
@@ -190,8 +198,9 @@ mod tests {
         let dir = library();
         let entries = catalogue(dir.path(), &Catalog::default()).expect("catalogue");
         let names = names(&entries);
-        // c.txt is dated by its mtime (today) until it has been parsed once.
+        // c.txt is ordered by its mtime (today) until it has been parsed once, and undated.
         assert_eq!(names, ["c.txt", "a-2021-07-19.txt", "b-2021-07-17.txt"]);
+        assert_eq!(entries[0].date, None);
     }
 
     #[test]

@@ -26,12 +26,13 @@ fn main() -> ExitCode {
         cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
     let library = config.library.as_deref();
     let result = if interactive {
-        read(&cli.paths, &config, cli.mouse, warning).map(|()| ExitCode::SUCCESS)
+        read(&cli, &config, warning).map(|()| ExitCode::SUCCESS)
     } else {
         commands::run(
             cli.command,
             &cli.paths,
             library,
+            cli.layout,
             terminal_width(),
             &config.options(),
         )
@@ -52,12 +53,8 @@ fn main() -> ExitCode {
 }
 
 /// The interactive reader.
-fn read(
-    paths: &[std::path::PathBuf],
-    config: &Config,
-    mouse: bool,
-    warning: Option<String>,
-) -> anyhow::Result<()> {
+fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<()> {
+    let (paths, mouse) = (cli.paths.as_slice(), cli.mouse);
     // A folder opens as a library: the newest issue now, the others in the background.
     let folder = match (paths, config.library.as_deref()) {
         ([one], _) if one.is_dir() => Some(one.as_path()),
@@ -69,7 +66,10 @@ fn read(
             let (issues, loader) = library::open(folder, library::Catalog::in_cache_dir())?;
             (issues, Some(loader))
         }
-        None => (commands::load(paths, config.library.as_deref())?, None),
+        None => (
+            commands::load(paths, config.library.as_deref(), cli.layout)?,
+            None,
+        ),
     };
     let loading = loader.is_some();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

@@ -10,17 +10,70 @@ use std::fmt;
 use serde::{Serialize, Serializer};
 
 /// One newspaper issue, parsed from one text dump.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Issue {
     /// Where it came from: a file path, or `embedded:NAME` for the built-in samples.
     pub source: String,
     /// The publication date, when the dump or its file name states it.
     pub date: Option<IssueDate>,
     pub articles: Vec<Article>,
+    /// The paper's name, when a running header, masthead, source line or label states it.
+    pub paper: Option<String>,
+    /// Page furniture and placeholders: never a story's text, kept so no line is lost.
+    pub furniture: Vec<Furniture>,
+}
+
+/// A page (版) of an issue: its number (版次) and, when the source says it, its name (版名).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageRef {
+    pub number: u16,
+    pub name: Option<String>,
+}
+
+/// A line that belongs to the page, not to a story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Furniture {
+    pub kind: FurnitureKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FurnitureKind {
+    /// A running header or footer, or a masthead line (paper, date, page).
+    RunningHead,
+    /// A page number on its own (`第 3 页`, `— 3 —`).
+    PageNumber,
+    /// A source line (`《光明日报》（2023年5月6日 第 03 版）`, `来源：人民日报`).
+    SourceLine,
+    /// An advertisement placeholder (`广告`).
+    Advert,
+    /// A separator or markup line with no text of its own (`====`, a heading for the page).
+    Separator,
+}
+
+/// What a body block is; every block's text is also one entry of `Article::paragraphs`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    #[default]
+    Paragraph,
+    /// An in-body subheading (小标题).
+    Subheading,
+    /// A lead box (`核心阅读`, `导读`): its label and its text.
+    Lead,
+    /// The label of a sidebar (`记者手记`, `短评`, `链接`, `背景`).
+    SidebarLabel,
+    /// A picture caption (`图为…`).
+    Caption,
+    /// A photo credit (`新华社记者 李某摄`), kept apart from bylines.
+    PhotoCredit,
+    /// An editor's note (`编者按：…`).
+    EditorsNote,
 }
 
 /// One article: headline parts, credits and body paragraphs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// A column or section name set above the headline, e.g. `·聚焦乡村振兴 建设美丽家园·`.
     pub rubric: Option<String>,
@@ -35,8 +88,68 @@ pub struct Article {
     /// The dateline that opens the body (`本报讯`, `新华社北京7月1日电`); the first paragraph
     /// still contains it.
     pub dateline: Option<String>,
-    /// Body paragraphs, with paragraphs split by the print layout joined again.
+    /// The text of every body block, in order, with paragraphs split by the print layout
+    /// joined again.
     pub paragraphs: Vec<String>,
+    /// What each entry of `paragraphs` is (same length; see `Article::kind`).
+    pub kinds: Vec<BlockKind>,
+    /// The page the article stands on, when the source says it.
+    pub page: Option<PageRef>,
+}
+
+impl Article {
+    /// The kind of body block `index` (a paragraph when the parser said nothing).
+    pub fn kind(&self, index: usize) -> BlockKind {
+        self.kinds.get(index).copied().unwrap_or_default()
+    }
+
+    /// The typed body blocks (everything but plain paragraphs), with their index.
+    pub fn typed_blocks(&self) -> impl Iterator<Item = (usize, BlockKind, &str)> {
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (i, self.kind(i), text.as_str()))
+            .filter(|(_, kind, _)| *kind != BlockKind::Paragraph)
+    }
+}
+
+/// The export shape: the fields in order, then the typed blocks.
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Block<'a> {
+            index: usize,
+            kind: BlockKind,
+            text: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            rubric: &'a Option<String>,
+            kicker: &'a Option<String>,
+            title: &'a str,
+            subtitle: &'a Option<String>,
+            bylines: &'a [String],
+            dateline: &'a Option<String>,
+            paragraphs: &'a [String],
+            blocks: Vec<Block<'a>>,
+            page: &'a Option<PageRef>,
+        }
+        Shape {
+            rubric: &self.rubric,
+            kicker: &self.kicker,
+            title: &self.title,
+            subtitle: &self.subtitle,
+            bylines: &self.bylines,
+            dateline: &self.dateline,
+            paragraphs: &self.paragraphs,
+            blocks: self
+                .typed_blocks()
+                .map(|(index, kind, text)| Block { index, kind, text })
+                .collect(),
+            page: &self.page,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// A calendar date, serialised as `YYYY-MM-DD`.

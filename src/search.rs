@@ -296,6 +296,7 @@ mod tests {
             source: "t".into(),
             date: None,
             articles,
+            ..Issue::default()
         }]
     }
 
@@ -345,6 +346,7 @@ mod tests {
             source: "t".into(),
             date: None,
             articles: vec![article("题", &["前一段结尾电", "力开头"])],
+            ..Issue::default()
         }];
         let corpus = Corpus::new(&issues);
         assert!(

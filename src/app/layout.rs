@@ -301,6 +301,7 @@ mod tests {
             source: "t".into(),
             date: None,
             articles: (0..titles).map(article).collect(),
+            ..Issue::default()
         }
     }
 

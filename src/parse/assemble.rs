@@ -1,29 +1,53 @@
 //! Putting units together into articles: headline parts into their roles, credits into
-//! bylines, body units into paragraphs — rejoining paragraphs a print column split.
+//! bylines, body units into paragraphs — rejoining paragraphs a print column split, where the
+//! layout leaves that open.
 
 use std::mem;
 
 use super::classify::ends_open;
 use super::dateline::dateline;
-use super::units::{Kind, Unit, needs_space};
-use crate::model::Article;
+use super::units::{Kind, Slot, Unit, needs_space};
+use crate::model::{Article, BlockKind};
+
+/// What became of each unit: the article it went to (by index), and a note for `inspect`.
+#[derive(Debug, Clone, Default)]
+pub struct Fate {
+    pub article: Option<usize>,
+    pub note: Option<&'static str>,
+}
 
 /// Headline parts beyond these three (kicker, title, subtitle) are headlines of their own.
 const MAX_HEAD_PARTS: usize = 3;
 /// The longest fallback title taken from body text, in characters.
 const FALLBACK_TITLE_CHARS: usize = 30;
 
-/// Assembles `units` into articles.
-pub fn articles(units: &[Unit]) -> Vec<Article> {
-    let structured = units
-        .iter()
-        .any(|u| u.kind != Kind::Body || dateline(&u.text).is_some());
+/// Assembles `units` into articles; furniture units are left to the caller.
+pub fn articles(units: &[Unit]) -> (Vec<Article>, Vec<Fate>) {
+    let structured = units.iter().any(|u| {
+        matches!(u.kind, Kind::Head | Kind::Credit | Kind::Rubric) || dateline(&u.text).is_some()
+    });
     if !structured {
-        return units.iter().map(plain_article).collect();
+        let mut fates = vec![Fate::default(); units.len()];
+        let mut articles = Vec::new();
+        for (i, unit) in units.iter().enumerate() {
+            if unit.kind == Kind::Body {
+                fates[i] = Fate {
+                    article: Some(articles.len()),
+                    note: Some("no newspaper structure: one article per block"),
+                };
+                articles.push(plain_article(unit));
+            }
+        }
+        return (articles, fates);
     }
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        fates: vec![Fate::default(); units.len()],
+        ..Builder::default()
+    };
     for (i, unit) in units.iter().enumerate() {
-        builder.add(units, i, unit);
+        if !matches!(unit.kind, Kind::Furniture(_)) {
+            builder.add(units, i, unit);
+        }
     }
     builder.finish()
 }
@@ -33,12 +57,21 @@ struct Builder {
     done: Vec<Article>,
     rubric: Option<String>,
     head: Vec<Unit>,
+    /// Units waiting in `head` (their fates are known once the headline is placed).
+    head_units: Vec<usize>,
+    rubric_units: Vec<usize>,
     current: Option<Article>,
     last_kind: Option<Kind>,
+    last_fixed: bool,
+    fates: Vec<Fate>,
 }
 
 impl Builder {
     fn add(&mut self, units: &[Unit], i: usize, unit: &Unit) {
+        if unit.starts_story {
+            self.close();
+            self.flush_head();
+        }
         match unit.kind {
             Kind::Rubric => {
                 self.close();
@@ -47,48 +80,102 @@ impl Builder {
                     Some(previous) => format!("{previous} {}", unit.text),
                     None => unit.text.clone(),
                 });
+                self.rubric_units.push(i);
             }
             // Inside a body, a lone headline-like line is a paragraph start cut off by a column
             // break, unless what follows shows a new article starting.
-            Kind::Head if self.last_paragraph().is_some() && !starts_article(units, i) => {
-                self.add_body(unit);
+            Kind::Head
+                if unit.slot.is_none()
+                    && !unit.starts_story
+                    && self.last_paragraph().is_some()
+                    && !starts_article(units, i) =>
+            {
+                self.add_body(
+                    i,
+                    unit,
+                    Some("headline-like, but inside a body with no sign of a new article"),
+                );
             }
             Kind::Head => {
                 self.close();
-                if unit.gap_before >= 2 {
+                // A second title slot starts another headline.
+                let slot_taken = unit
+                    .slot
+                    .is_some_and(|slot| self.head.iter().any(|h| h.slot == Some(slot)));
+                if unit.gap_before >= 2 && unit.slot.is_none() || slot_taken {
                     self.flush_head();
                 }
                 self.head.push(unit.clone());
+                self.head_units.push(i);
             }
-            Kind::Credit => self.open().bylines.push(unit.text.clone()),
-            Kind::Body => self.add_body(unit),
+            Kind::Credit => {
+                self.open().bylines.push(unit.text.clone());
+                self.fate(i, Some("a credit: kept with the bylines"));
+            }
+            Kind::Body => self.add_body(i, unit, None),
+            Kind::Furniture(_) => {}
         }
         self.last_kind = Some(unit.kind);
+        // A credit between two blocks does not change how the paragraph above ends.
+        if unit.kind != Kind::Credit {
+            self.last_fixed = unit.fixed;
+        }
+    }
+
+    fn fate(&mut self, i: usize, note: Option<&'static str>) {
+        let article = self.done.len();
+        if let Some(fate) = self.fates.get_mut(i) {
+            *fate = Fate {
+                article: Some(article),
+                note,
+            };
+        }
     }
 
     /// Adds body text: a new paragraph, or the rest of one a column break cut.
-    fn add_body(&mut self, unit: &Unit) {
-        if self.continues_paragraph(unit) || self.continues_line(unit) {
+    fn add_body(&mut self, i: usize, unit: &Unit, note: Option<&'static str>) {
+        if self.continues_paragraph(unit) {
             self.append_to_paragraph(&unit.text);
+            self.fate(
+                i,
+                Some("goes on with the paragraph above, which stopped mid-sentence"),
+            );
+            return;
+        }
+        if self.continues_line(unit) {
+            self.append_to_paragraph(&unit.text);
+            self.fate(
+                i,
+                Some("an unindented line among indented paragraphs: goes on with the one above"),
+            );
             return;
         }
         let article = self.open();
         if article.paragraphs.is_empty() && article.dateline.is_none() {
             article.dateline = dateline(&unit.text).map(str::to_owned);
         }
+        if article.page.is_none() {
+            article.page.clone_from(&unit.page);
+        }
         article.paragraphs.push(unit.text.clone());
+        article.kinds.push(unit.block.unwrap_or_default());
+        self.fate(i, note.or(Some("a paragraph")));
     }
 
     /// The last paragraph stopped mid-sentence and `unit` does not start a new one.
     fn continues_paragraph(&self, unit: &Unit) -> bool {
         let open = self.last_paragraph().is_some_and(|p| ends_open(p));
-        open && !(unit.in_indented_block && unit.indented) && dateline(&unit.text).is_none()
+        open && !unit.fixed
+            && !self.last_fixed
+            && !(unit.in_indented_block && unit.indented)
+            && dateline(&unit.text).is_none()
     }
 
     /// In layouts that indent paragraphs, an unindented body line goes on with the paragraph.
     fn continues_line(&self, unit: &Unit) -> bool {
         unit.in_indented_block
             && !unit.indented
+            && !unit.fixed
             && self.last_kind == Some(Kind::Body)
             && self.last_paragraph().is_some()
     }
@@ -110,12 +197,22 @@ impl Builder {
     fn open(&mut self) -> &mut Article {
         if self.current.is_none() {
             let parts = mem::take(&mut self.head);
-            let (extra, main) = parts.split_at(main_start(&parts));
+            let part_units = mem::take(&mut self.head_units);
+            let rubric_units = mem::take(&mut self.rubric_units);
+            let split = main_start(&parts);
+            let (extra, main) = parts.split_at(split);
             // The rubric stands above the first headline, whichever article that is.
             let mut rubric = self.rubric.take();
-            for part in extra {
+            for &u in &rubric_units {
+                self.fate(u, Some("a rubric: the column the story stands in"));
+            }
+            for (n, part) in extra.iter().enumerate() {
+                self.fate(part_units[n], Some("a headline with no body of its own"));
                 self.done
                     .push(headline(rubric.take(), std::slice::from_ref(part)));
+            }
+            for &u in &part_units[split..] {
+                self.fate(u, None);
             }
             self.current = Some(headline(rubric, main));
         }
@@ -136,16 +233,19 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> Vec<Article> {
+    fn finish(mut self) -> (Vec<Article>, Vec<Fate>) {
         self.close();
         self.flush_head();
         if let Some(rubric) = self.rubric.take() {
+            for u in mem::take(&mut self.rubric_units) {
+                self.fate(u, Some("a rubric with no story under it"));
+            }
             self.done.push(Article {
                 title: rubric,
                 ..Article::default()
             });
         }
-        self.done
+        (self.done, self.fates)
     }
 }
 
@@ -185,9 +285,31 @@ fn is_lead_in(text: &str) -> bool {
     text.ends_with(['—', '：', ':'])
 }
 
-/// An article whose headline parts are `parts` (at most three), each put in its role.
+/// An article whose headline parts are `parts` (at most three), each put in its role: the
+/// role the layout states, else judged from the text.
 fn headline(rubric: Option<String>, parts: &[Unit]) -> Article {
     let text = |u: &Unit| u.text.clone();
+    let page = parts.iter().find_map(|u| u.page.clone());
+    if parts.iter().any(|u| u.slot.is_some()) {
+        let slot = |s: Slot| parts.iter().find(|u| u.slot == Some(s)).map(text);
+        let mut article = Article {
+            rubric,
+            kicker: slot(Slot::Kicker),
+            title: slot(Slot::Title).unwrap_or_default(),
+            subtitle: slot(Slot::Subtitle),
+            page,
+            ..Article::default()
+        };
+        // A kicker or subtitle with no title: the one line there is is the title.
+        if article.title.is_empty() {
+            article.title = article
+                .kicker
+                .take()
+                .or(article.subtitle.take())
+                .unwrap_or_default();
+        }
+        return article;
+    }
     let (kicker, title, subtitle) = match parts {
         [] => (None, String::new(), None),
         [only] => (None, text(only), None),
@@ -200,6 +322,7 @@ fn headline(rubric: Option<String>, parts: &[Unit]) -> Article {
         kicker,
         title,
         subtitle,
+        page,
         ..Article::default()
     }
 }
@@ -214,7 +337,7 @@ fn is_kicker(first: &Unit, second: &Unit) -> bool {
     }
     // Title and subtitle is the usual pair; a lead-in is a short line over a much longer title.
     let (first_len, second_len) = (first.text.chars().count(), second.text.chars().count());
-    second.lines > 1 || second_len * 2 >= first_len * 3
+    second.lines > 1 || second_len >= first_len * 2
 }
 
 fn with_fallback_title(mut article: Article) -> Article {
@@ -236,12 +359,16 @@ fn plain_article(unit: &Unit) -> Article {
         Article {
             title: title.to_owned(),
             paragraphs: vec![rest.trim().to_owned()],
+            kinds: vec![BlockKind::Paragraph],
+            page: unit.page.clone(),
             ..Article::default()
         }
     } else {
         Article {
             title: fallback_title(&unit.text),
             paragraphs: vec![unit.text.clone()],
+            kinds: vec![BlockKind::Paragraph],
+            page: unit.page.clone(),
             ..Article::default()
         }
     }

@@ -8,6 +8,8 @@ const MAX_HEAD_CHARS: usize = 48;
 /// The longest line (in characters) still taken for a credit line.
 const MAX_CREDIT_CHARS: usize = 40;
 
+use crate::model::BlockKind;
+
 /// Markers that open a byline in print (`■本报记者 王一鸣`).
 const BYLINE_MARKERS: &[char] = &['■', '□', '●', '◆', '◇', '▲', '△', '★', '☆', '▶', '►'];
 
@@ -33,6 +35,8 @@ const ROLE_WORDS: &[&str] = &[
     "记者",
     "编辑",
     "撰稿",
+    "采写",
+    "撰文",
     "作者",
     "文/",
     "图/",
@@ -49,11 +53,167 @@ const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〉',
 /// Marks that cannot end a headline line (they end clauses of running text).
 const CLAUSE_MARKS: &[char] = &['，', '、', '；', '。', ',', ';'];
 
+/// Labels of lead boxes (导读): the label and the text under it are set off.
+const LEAD_LABELS: &[&str] = &[
+    "核心阅读",
+    "导读",
+    "内容提要",
+    "阅读提示",
+    "摘要",
+    "提要",
+    "本文导读",
+];
+/// Labels that open a sidebar of a story, set on a line of their own.
+const SIDEBAR_LABELS: &[&str] = &[
+    "记者手记",
+    "编辑手记",
+    "采访手记",
+    "记者札记",
+    "短评",
+    "快评",
+    "小评",
+    "点评",
+    "链接",
+    "相关链接",
+    "新闻链接",
+    "延伸阅读",
+    "背景",
+    "新闻背景",
+    "背景链接",
+    "小贴士",
+    "温馨提示",
+    "知识链接",
+    "相关阅读",
+    "数据",
+    "图解",
+    "声音",
+    "评论",
+    "观察",
+    "现场",
+    "侧记",
+    "花絮",
+    "人物",
+    "记者观察",
+    "专家观点",
+];
+/// Words an advertisement placeholder consists of.
+const ADVERT_WORDS: &[&str] = &[
+    "广告",
+    "公益广告",
+    "广告专版",
+    "分类广告",
+    "广告版",
+    "企业广告",
+];
+
+/// What a line on its own is when it is a label: a lead box or a sidebar label (plain or in
+/// brackets: `【记者手记】`).
+pub fn label_kind(line: &str) -> Option<BlockKind> {
+    let bare = line
+        .trim()
+        .trim_start_matches(['【', '[', '〖', '■', '□', '●', '▲', '◆'])
+        .trim_end_matches(['】', ']', '〗', '：', ':'])
+        .trim();
+    if LEAD_LABELS.contains(&bare) {
+        Some(BlockKind::Lead)
+    } else if SIDEBAR_LABELS.contains(&bare) {
+        Some(BlockKind::SidebarLabel)
+    } else {
+        None
+    }
+}
+
+/// An advertisement placeholder: `广告`, `（广告）`, `公益广告`.
+pub fn is_advert(line: &str) -> bool {
+    let bare = line
+        .trim()
+        .trim_matches(['（', '）', '(', ')', '【', '】', '[', ']', ' ', '\u{3000}']);
+    ADVERT_WORDS.contains(&bare)
+}
+
+/// A photo credit: `新华社记者 李某摄`, `张三/摄`, `本报记者 李四摄（新华社发）`, `视觉中国供图`.
+pub fn photo_credit(line: &str) -> bool {
+    let bare = line
+        .trim()
+        .trim_start_matches(BYLINE_MARKERS)
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    // `…摄（新华社发）`: the distributing agency after the photographer.
+    let bare = bare
+        .rsplit_once(['（', '('])
+        .filter(|(_, tail)| {
+            tail.ends_with('发') || tail.ends_with("供图") || tail.ends_with("提供")
+        })
+        .map_or(bare, |(head, _)| head)
+        .trim_end_matches(['）', ')']);
+    bare.chars().count() <= MAX_CREDIT_CHARS
+        && !bare.contains(['。', '，', '；', '！', '？'])
+        && (bare.ends_with('摄')
+            || bare.ends_with("摄影")
+            || bare.ends_with("供图")
+            || bare.ends_with("制图")
+            || bare.ends_with("绘图")
+            || bare.ends_with("资料图片")
+            || bare.starts_with("图/")
+            || bare.starts_with("摄影/")
+            || bare.starts_with("摄影：")
+            || bare.starts_with("图片来源"))
+}
+
+/// A picture caption: `图为…`, `图①…`, `上图：…`.
+pub fn is_caption(text: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "图为",
+        "上图",
+        "下图",
+        "左图",
+        "右图",
+        "图片说明",
+        "题图",
+        "组图",
+        "图片为",
+        "图中",
+    ];
+    let text = text.trim_start_matches(['（', '(']);
+    STARTS.iter().any(|s| text.starts_with(s))
+        || text.starts_with('图')
+            && text.chars().nth(1).is_some_and(|c| {
+                ('①'..='⑳').contains(&c) || c.is_ascii_digit() || c == '：' || c == ':'
+            })
+}
+
+/// An editor's note: `编者按：…`, `【编者按】…`.
+pub fn is_editors_note(text: &str) -> bool {
+    let text = text.trim_start_matches(['【', '[', '（', '(']);
+    text.starts_with("编者按") || text.starts_with("编者的话") || text.starts_with("编后")
+}
+
+/// A numbered subheading: `一、…`, `（一）…`, `1.…`, `第一部分`, short and unpunctuated.
+pub fn is_numbered_heading(text: &str) -> bool {
+    let numerals = "一二三四五六七八九十";
+    let mut chars = text.chars();
+    let first = chars.next();
+    let numbered = match first {
+        Some('（' | '(') => chars
+            .next()
+            .is_some_and(|c| numerals.contains(c) || c.is_ascii_digit()),
+        Some(c) if numerals.contains(c) => text.chars().take(4).any(|c| c == '、' || c == '是'),
+        Some(c) if c.is_ascii_digit() => {
+            text.chars().take(4).any(|c| matches!(c, '、' | '.' | '．'))
+        }
+        _ => false,
+    };
+    numbered && is_head_like(text) && text.chars().count() <= 30
+}
+
 /// Returns the credit in `line` without its byline marker, if the line is a credit.
 ///
 /// Credits are short lines such as `■本报记者 王一鸣`, `通讯员 赵晓`, `本报记者 王一鸣 通讯员
 /// 赵晓` or a photo credit `张三 摄`.
 pub fn credit(line: &str) -> Option<&str> {
+    if label_kind(line).is_some() || photo_credit(line) {
+        return None;
+    }
     let rest = line.trim_start_matches(|c: char| BYLINE_MARKERS.contains(&c) || c.is_whitespace());
     let marked = rest.len() != line.len();
     let chars = rest.chars().count();
@@ -63,7 +223,7 @@ pub fn credit(line: &str) -> Option<&str> {
     {
         return None;
     }
-    if marked || rest.ends_with('摄') || is_name_list(rest) {
+    if marked || is_name_list(rest) {
         Some(rest)
     } else {
         None
@@ -73,20 +233,30 @@ pub fn credit(line: &str) -> Option<&str> {
 /// `本报记者 王一鸣 通讯员 赵晓`: role words, each followed by one or more short names.
 fn is_name_list(text: &str) -> bool {
     let mut seen_role = false;
+    let mut named = false;
     for token in text.split(|c: char| c.is_whitespace() || c == '、') {
         if token.is_empty() {
             continue;
         }
         // A name set apart by a space may have four characters; one written on to the role
         // word at most three, or `通讯员队伍建设` would pass.
-        let (name, longest) = match ROLE_WORDS.iter().find(|role| token.starts_with(*role)) {
-            Some(role) => {
+        let (name, longest) = match role_end(token) {
+            Some(end) => {
                 seen_role = true;
-                (token.get(role.len()..).unwrap_or_default(), 3)
+                let mut name = token.get(end..).unwrap_or_default();
+                // `采写：南都记者钟欣`: a label, then the role.
+                while let Some(end) = role_end(name.trim_start_matches(['：', ':'])) {
+                    name = name
+                        .trim_start_matches(['：', ':'])
+                        .get(end..)
+                        .unwrap_or_default();
+                }
+                (name.trim_start_matches(['：', ':']), 3)
             }
             None if seen_role => (token, 4),
             None => return false,
         };
+        named |= !name.is_empty();
         if name.chars().count() > longest
             || !name
                 .chars()
@@ -95,7 +265,38 @@ fn is_name_list(text: &str) -> bool {
             return false;
         }
     }
-    seen_role
+    // `本报评论员` names its author by the role alone.
+    seen_role && (named || text.ends_with("评论员"))
+}
+
+/// Where the role word opening `token` ends: `记者王浩` → after `记者`. An agency or paper may
+/// stand before it (`新华社记者`, `光明日报记者`, `本报驻京记者`).
+fn role_end(token: &str) -> Option<usize> {
+    if let Some(role) = ROLE_WORDS.iter().find(|role| token.starts_with(*role)) {
+        return Some(role.len());
+    }
+    let at = token.find("记者").or_else(|| token.find("通讯员"))?;
+    let prefix = token.get(..at)?;
+    let chars = prefix.chars().count();
+    // `新华社记者`, `光明日报记者`, `南都记者`; not `一名记者`.
+    let agency = !prefix.starts_with([
+        '一', '这', '那', '该', '女', '男', '老', '小', '名', '位', '个',
+    ]);
+    ((2..=8).contains(&chars) && prefix.chars().all(is_han) && agency).then(|| {
+        at + if token[at..].starts_with("记者") {
+            "记者".len()
+        } else {
+            "通讯员".len()
+        }
+    })
+}
+
+/// A byline that is a name alone (`金观平`, `李　舫`): two to four Han characters.
+pub fn is_bare_name(line: &str) -> bool {
+    let name: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    (2..=4).contains(&name.chars().count())
+        && name.chars().all(|c| is_han(c) || c == '·')
+        && label_kind(line).is_none()
 }
 
 /// A rubric (栏目) set between dots or brackets: `·聚焦乡村振兴 建设美丽家园·`, `【深度】`.
@@ -162,8 +363,30 @@ mod tests {
             Some("本报记者 王一鸣 通讯员 赵晓")
         );
         assert_eq!(credit("记者王小明"), Some("记者王小明"));
-        assert_eq!(credit("本报记者 李四 摄"), Some("本报记者 李四 摄"));
-        assert_eq!(credit("张三 摄"), Some("张三 摄"));
+        assert_eq!(
+            credit("新华社记者 于文静 胡璐"),
+            Some("新华社记者 于文静 胡璐")
+        );
+        assert_eq!(credit("作者：张占斌"), Some("作者：张占斌"));
+        assert_eq!(credit("光明日报记者 李某"), Some("光明日报记者 李某"));
+        assert_eq!(
+            credit("南都记者吴单 通讯员穗交宣"),
+            Some("南都记者吴单 通讯员穗交宣")
+        );
+        assert_eq!(credit("采写：南都记者 钟欣"), Some("采写：南都记者 钟欣"));
+        assert_eq!(credit("一名记者"), None);
+        assert_eq!(credit("本报记者 李四 摄"), None);
+        assert_eq!(credit("记者手记"), None);
+        assert!(photo_credit("新华社记者 李某摄"));
+        assert!(photo_credit("本报记者 张三摄（新华社发）"));
+        assert!(photo_credit("张三 摄"));
+        assert!(!photo_credit("他拿起相机拍摄。"));
+        assert_eq!(label_kind("【记者手记】"), Some(BlockKind::SidebarLabel));
+        assert_eq!(label_kind("核心阅读"), Some(BlockKind::Lead));
+        assert!(is_advert("广告"));
+        assert!(is_caption("图为工人在施工。"));
+        assert!(is_numbered_heading("一、坚持稳中求进"));
+        assert!(!is_numbered_heading("一个人的坚守"));
     }
 
     #[test]

@@ -20,8 +20,10 @@ pub fn sanitize(text: &str) -> String {
                 }
                 out.push('\n');
             }
-            // Form feed and vertical tab separate pages or sections in text dumps.
-            '\u{0b}' | '\u{0c}' => out.push_str("\n\n"),
+            // A form feed ends a page (`pdftotext`): kept on a line of its own for the parser,
+            // which never puts it in a field. A vertical tab separates sections.
+            '\u{0c}' => out.push_str("\n\u{c}\n"),
+            '\u{0b}' => out.push_str("\n\n"),
             '\t' | '\u{a0}' => out.push(' '),
             _ if is_invisible_format(c) => {}
             '\u{0}'..='\u{1f}' => {

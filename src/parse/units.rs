@@ -1,23 +1,40 @@
-//! Splitting a cleaned dump into units: headline lines, credits, rubrics and body text.
+//! Units: the pieces of a dump the assembler puts into articles — headline lines, credits,
+//! rubrics, body text and furniture — each with the source lines it came from.
 //!
-//! Two layouts are read: blocks separated by blank lines (a block of unindented lines is one
-//! unit, its lines joined), and paragraphs marked by indentation, where every line of a block
-//! that holds indented lines is a unit of its own.
+//! This file reads the blocks layout (blocks separated by blank lines; a block of unindented
+//! lines is one unit, its lines joined; in a block that marks paragraphs by indentation every
+//! line is a unit of its own). The other layouts make units in their own files.
 
-use super::classify::{credit, is_head_like, is_rubric};
+use std::ops::Range;
+
+use super::classify::{
+    credit, is_head_like, is_numbered_heading, is_rubric, label_kind, photo_credit,
+};
 use super::dateline::dateline;
+use super::lines::Line;
+use crate::model::{BlockKind, FurnitureKind, PageRef};
 
-/// What a unit is, judged from its text.
+/// What a unit is, judged from its text or stated by the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Credit,
     Rubric,
     Head,
     Body,
+    Furniture(FurnitureKind),
+}
+
+/// A headline part whose role the layout states (a crawler's fixed header lines, a markdown
+/// heading, a `标题：` label), in the order they stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Slot {
+    Kicker,
+    Title,
+    Subtitle,
 }
 
 /// One piece of the dump.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unit {
     pub kind: Kind,
     /// Clean text: trimmed, inner white space folded to one space, lines joined.
@@ -32,76 +49,118 @@ pub struct Unit {
     pub indented: bool,
     /// The unit comes from a block that marks paragraphs by indentation.
     pub in_indented_block: bool,
+    /// The source lines (indices) the unit was made from.
+    pub span: Range<usize>,
+    /// The page it stands on.
+    pub page: Option<PageRef>,
+    /// Why the unit has its kind, for `dubao inspect`.
+    pub why: &'static str,
+    /// The headline role the layout states, if it states one.
+    pub slot: Option<Slot>,
+    /// The layout says a new story starts here.
+    pub starts_story: bool,
+    /// The layout states where this paragraph ends: never joined with its neighbours.
+    pub fixed: bool,
+    /// The body block kind the layout states (a markdown subheading).
+    pub block: Option<BlockKind>,
 }
 
-/// Splits `text` (already sanitised) into units.
-pub fn units(text: &str) -> Vec<Unit> {
+impl Default for Kind {
+    fn default() -> Self {
+        Self::Body
+    }
+}
+
+/// The units of `lines` in the blocks layout.
+pub fn units(lines: &[Line<'_>]) -> Vec<Unit> {
     let mut out = Vec::new();
-    let mut block: Vec<(&str, bool)> = Vec::new();
+    let mut block: Vec<usize> = Vec::new();
     let mut gap = 0;
-    for raw in text.split('\n') {
-        let line = raw.trim();
-        if line.is_empty() {
-            if !block.is_empty() {
-                push_block(&mut out, &block, gap);
-                block.clear();
-                gap = 0;
-            }
-            gap += 1;
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((kind, why)) = line.furniture {
+            flush_block(&mut out, lines, &mut block, &mut gap);
+            out.push(furniture_unit(line, i, kind, why));
+        } else if line.is_blank() {
+            flush_block(&mut out, lines, &mut block, &mut gap);
+            // A new page is as good as a section gap.
+            gap += if line.page_break { 2 } else { 1 };
         } else {
-            block.push((line, is_indented(raw)));
+            block.push(i);
         }
     }
-    if !block.is_empty() {
-        push_block(&mut out, &block, gap);
-    }
+    flush_block(&mut out, lines, &mut block, &mut gap);
     out
 }
 
-fn push_block(out: &mut Vec<Unit>, block: &[(&str, bool)], gap: usize) {
-    let indented_block = block.len() > 1 && block.iter().any(|&(_, indented)| indented);
+pub fn furniture_unit(line: &Line<'_>, i: usize, kind: FurnitureKind, why: &'static str) -> Unit {
+    Unit {
+        kind: Kind::Furniture(kind),
+        text: fold_spaces(line.text),
+        lines: 1,
+        span: i..i + 1,
+        page: line.page.clone(),
+        why,
+        ..Unit::default()
+    }
+}
+
+fn flush_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &mut Vec<usize>, gap: &mut usize) {
+    if !block.is_empty() {
+        push_block(out, lines, block, *gap);
+        block.clear();
+        *gap = 0;
+    }
+}
+
+fn push_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &[usize], gap: usize) {
+    let indented_block = block.len() > 1 && block.iter().any(|&i| lines[i].indented());
     let mut gap_before = gap;
-    let mut run: Vec<&str> = Vec::new();
-    let mut run_indented = false;
-    let flush =
-        |out: &mut Vec<Unit>, run: &mut Vec<&str>, indented: bool, gap_before: &mut usize| {
-            if !run.is_empty() {
-                out.push(unit(run, indented, indented_block, *gap_before));
-                *gap_before = 0;
-                run.clear();
-            }
-        };
-    for &(line, indented) in block {
-        if let Some(name) = credit(line) {
-            flush(out, &mut run, run_indented, &mut gap_before);
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |out: &mut Vec<Unit>, run: &mut Vec<usize>, gap_before: &mut usize| {
+        if !run.is_empty() {
+            let texts: Vec<&str> = run.iter().map(|&i| lines[i].text).collect();
+            let first = &lines[run[0]];
+            let mut unit = unit(&texts, first.indented(), indented_block, *gap_before);
+            unit.span = run[0]..run[run.len() - 1] + 1;
+            unit.page.clone_from(&first.page);
+            out.push(unit);
+            *gap_before = 0;
+            run.clear();
+        }
+    };
+    for &i in block {
+        let line = &lines[i];
+        if let Some(name) = credit(line.text) {
+            flush(out, &mut run, &mut gap_before);
             out.push(Unit {
                 kind: Kind::Credit,
                 text: fold_spaces(name),
-                first_line_len: 0,
                 lines: 1,
                 gap_before,
-                indented,
+                indented: line.indented(),
                 in_indented_block: indented_block,
+                span: i..i + 1,
+                page: line.page.clone(),
+                why: "a credit line: role word and names, or a byline marker",
+                ..Unit::default()
             });
             gap_before = 0;
             continue;
         }
-        let rubric = is_rubric(line);
+        let rubric = is_rubric(line.text) && label_kind(line.text).is_none();
         if indented_block || rubric {
-            flush(out, &mut run, run_indented, &mut gap_before);
+            flush(out, &mut run, &mut gap_before);
         }
-        if run.is_empty() {
-            run_indented = indented;
-        }
-        run.push(line);
+        run.push(i);
         if rubric {
-            flush(out, &mut run, run_indented, &mut gap_before);
+            flush(out, &mut run, &mut gap_before);
         }
     }
-    flush(out, &mut run, run_indented, &mut gap_before);
+    flush(out, &mut run, &mut gap_before);
 }
 
-fn unit(lines: &[&str], indented: bool, in_indented_block: bool, gap_before: usize) -> Unit {
+/// One unit from the lines of a block (or a paragraph the wrapped layout put together).
+pub fn unit(lines: &[&str], indented: bool, in_indented_block: bool, gap_before: usize) -> Unit {
     let mut text = fold_spaces(lines[0]);
     let first_line_len = text.len();
     for line in &lines[1..] {
@@ -111,16 +170,34 @@ fn unit(lines: &[&str], indented: bool, in_indented_block: bool, gap_before: usi
         }
         text.push_str(&line);
     }
-    let kind = if lines.len() == 1 && is_rubric(&text) {
-        Kind::Rubric
+    if let Some(block) = stated_block(&text) {
+        return Unit {
+            kind: Kind::Body,
+            first_line_len,
+            lines: lines.len(),
+            gap_before,
+            indented,
+            in_indented_block,
+            fixed: true,
+            block: Some(block),
+            why: "a label, numbered subheading or photo credit: a block of its own",
+            text,
+            ..Unit::default()
+        };
+    }
+    let (kind, why) = if lines.len() == 1 && is_rubric(&text) {
+        (Kind::Rubric, "a rubric: set between dots or brackets")
     } else if lines.len() <= 3
         && lines.iter().all(|l| is_head_like(l))
         && !indented
         && dateline(&text).is_none()
     {
-        Kind::Head
+        (
+            Kind::Head,
+            "headline-like: short, no full stop, no clause mark at the end",
+        )
     } else {
-        Kind::Body
+        (Kind::Body, "body text")
     };
     Unit {
         kind,
@@ -130,6 +207,22 @@ fn unit(lines: &[&str], indented: bool, in_indented_block: bool, gap_before: usi
         gap_before,
         indented,
         in_indented_block,
+        why,
+        ..Unit::default()
+    }
+}
+
+/// The block kind a line's own text states: a lead or sidebar label, a numbered subheading, a
+/// photo credit. Such lines are never headlines nor the rest of a paragraph.
+pub fn stated_block(text: &str) -> Option<BlockKind> {
+    if let Some(kind) = label_kind(text) {
+        Some(kind)
+    } else if photo_credit(text) {
+        Some(BlockKind::PhotoCredit)
+    } else if is_numbered_heading(text) {
+        Some(BlockKind::Subheading)
+    } else {
+        None
     }
 }
 
@@ -140,19 +233,6 @@ pub fn needs_space(left: &str, right: &str) -> bool {
         return false;
     };
     l.is_ascii_alphanumeric() && r.is_ascii_alphanumeric()
-}
-
-/// Indented by at least two columns (two ASCII spaces or one ideographic space).
-fn is_indented(raw: &str) -> bool {
-    let mut columns = 0;
-    for c in raw.chars() {
-        match c {
-            '\u{3000}' => columns += 2,
-            c if c.is_whitespace() => columns += 1,
-            _ => break,
-        }
-    }
-    columns >= 2
 }
 
 /// Trims `line` and folds every inner run of white space (ideographic spaces too) to one space.
@@ -175,7 +255,12 @@ pub fn fold_spaces(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lines::split;
     use super::*;
+
+    fn units(text: &str) -> Vec<Unit> {
+        super::units(&split(text).lines)
+    }
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
         units(text).into_iter().map(|u| (u.kind, u.text)).collect()

@@ -178,6 +178,7 @@ mod tests {
             source: "t".into(),
             date: None,
             articles,
+            ..Issue::default()
         }]
     }
 

@@ -86,6 +86,8 @@ fn export_has_the_documented_shape() {
     let issue = &json["issues"][0];
     assert_eq!(issue["source"], path.as_str());
     assert_eq!(issue["date"], "2021-07-18");
+    assert!(issue["paper"].is_null());
+    assert!(issue["furniture"].is_array());
     let article = &issue["articles"][0];
     let keys: Vec<&str> = article
         .as_object()
@@ -93,7 +95,7 @@ fn export_has_the_documented_shape() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 7);
+    assert_eq!(keys.len(), 9);
     for key in [
         "rubric",
         "kicker",
@@ -102,6 +104,8 @@ fn export_has_the_documented_shape() {
         "bylines",
         "dateline",
         "paragraphs",
+        "blocks",
+        "page",
     ] {
         assert!(keys.contains(&key), "{key}");
     }

@@ -70,14 +70,19 @@ fn a_column_name_in_parentheses_may_end_a_title() {
 }
 
 #[test]
-fn credits_in_the_body_are_bylines() {
+fn credits_in_the_body_are_bylines_and_photo_credits_are_not() {
     let text = "新桥通车\n\n本报讯 新桥今日通车。\n\n本报记者 李四 摄\n\n记者 王五\n\n通车后两岸往来更方便。\n";
     let got = articles(text);
-    assert_eq!(got[0].bylines, ["本报记者 李四 摄", "记者 王五"]);
+    assert_eq!(got[0].bylines, ["记者 王五"]);
     assert_eq!(
         got[0].paragraphs,
-        ["本报讯 新桥今日通车。", "通车后两岸往来更方便。"]
+        [
+            "本报讯 新桥今日通车。",
+            "本报记者 李四 摄",
+            "通车后两岸往来更方便。"
+        ]
     );
+    assert_eq!(got[0].kind(1), dubao::model::BlockKind::PhotoCredit);
 }
 
 #[test]

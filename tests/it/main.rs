@@ -1,5 +1,6 @@
 //! The one integration-test binary (links once): samples, layouts, properties, CLI.
 
+mod accuracy;
 mod cli;
 mod e2e_tmux;
 mod layouts;

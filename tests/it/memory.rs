@@ -159,6 +159,7 @@ fn a_library_still_loading_restores_the_place_once_its_issue_is_parsed() {
         source: parsed[1].source.clone(),
         date: None,
         articles: Vec::new(),
+        ..Issue::default()
     };
     let mut app = AppState::new(
         vec![parsed[0].clone(), placeholder],

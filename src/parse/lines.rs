@@ -1,0 +1,211 @@
+//! The lines of a cleaned dump with what the layouts look at: indentation, width, page breaks
+//! and which lines are page furniture.
+
+use super::furniture::{Facts, furniture, masthead};
+use crate::model::{FurnitureKind, PageRef};
+use crate::typeset::{AmbiguousWidth, str_width};
+
+/// Lines at the top of a dump where a masthead (the paper's name alone) may stand.
+const MASTHEAD_LINES: usize = 6;
+
+/// One source line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The line as it stands, without its end.
+    pub raw: &'a str,
+    /// Trimmed of white space (ideographic spaces too).
+    pub text: &'a str,
+    /// Columns of white space before the text (an ideographic space counts two).
+    pub indent: usize,
+    /// Display columns of `text`.
+    pub width: usize,
+    /// A form feed: the page ends here.
+    pub page_break: bool,
+    /// Page furniture, with what it states and why.
+    pub furniture: Option<(FurnitureKind, &'static str)>,
+    /// The page this line stands on, as the furniture around it says.
+    pub page: Option<PageRef>,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() || self.page_break
+    }
+
+    /// Part of a story: neither blank nor furniture.
+    pub fn is_text(&self) -> bool {
+        !self.is_blank() && self.furniture.is_none()
+    }
+
+    /// Indented by at least two columns (two ASCII spaces or one ideographic space).
+    pub fn indented(&self) -> bool {
+        self.indent >= 2
+    }
+
+    /// Where the text ends, in columns from the line start.
+    pub fn end_column(&self) -> usize {
+        self.indent + self.width
+    }
+}
+
+/// The split lines, and what their furniture says about the issue.
+pub struct Lines<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub facts: Facts,
+}
+
+/// Splits `clean` (sanitised: `\n` line ends, form feeds kept) into lines, marks furniture and
+/// gives each line its page.
+pub fn split(clean: &str) -> Lines<'_> {
+    let mut lines: Vec<Line<'_>> = clean.split('\n').map(line).collect();
+    let mut facts = Facts::default();
+    mark_furniture(&mut lines, &mut facts);
+    assign_pages(&mut lines);
+    Lines { lines, facts }
+}
+
+fn line(raw: &str) -> Line<'_> {
+    let page_break = raw.contains('\u{c}') && raw.trim().is_empty();
+    let text = raw.trim_matches(|c: char| c.is_whitespace());
+    let mut indent = 0;
+    for c in raw.chars() {
+        match c {
+            '\u{3000}' => indent += 2,
+            c if c.is_whitespace() => indent += 1,
+            _ => break,
+        }
+    }
+    Line {
+        raw,
+        text: if page_break { "" } else { text },
+        indent,
+        width: str_width(text, AmbiguousWidth::Narrow),
+        page_break,
+        furniture: None,
+        page: None,
+    }
+}
+
+fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
+    let paged = lines.iter().any(|l| l.page_break);
+    let first_text = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
+    for i in 0..lines.len() {
+        if lines[i].is_blank() {
+            continue;
+        }
+        let found = furniture(lines[i].text).or_else(|| {
+            let near_top = i >= first_text && i < first_text + MASTHEAD_LINES;
+            let name =
+                masthead(lines[i].text).filter(|_| near_top || paged && at_page_edge(lines, i))?;
+            let facts = Facts {
+                paper: Some(name),
+                ..Facts::default()
+            };
+            Some((
+                FurnitureKind::RunningHead,
+                facts,
+                "the paper's name alone: a masthead",
+            ))
+        });
+        let found = found.or_else(|| {
+            (paged && at_page_edge(lines, i) && repeated(lines, i)).then(|| {
+                (
+                    FurnitureKind::RunningHead,
+                    Facts::default(),
+                    "repeated at the edge of pages",
+                )
+            })
+        });
+        if let Some((kind, stated, why)) = found {
+            facts.paper = facts.paper.take().or(stated.paper);
+            facts.date = facts.date.or(stated.date);
+            lines[i].page = stated.page;
+            lines[i].furniture = Some((kind, why));
+        }
+    }
+}
+
+/// The first or last two text lines of a page (between form feeds).
+fn at_page_edge(lines: &[Line<'_>], i: usize) -> bool {
+    let before = lines[..i]
+        .iter()
+        .rev()
+        .take_while(|l| !l.page_break)
+        .filter(|l| !l.is_blank())
+        .count();
+    let after = lines[i + 1..]
+        .iter()
+        .take_while(|l| !l.page_break)
+        .filter(|l| !l.is_blank())
+        .count();
+    before < 2 || after < 2
+}
+
+/// Whether the same short line stands at the edge of another page too (with the page
+/// number's digits ignored).
+fn repeated(lines: &[Line<'_>], i: usize) -> bool {
+    let key = |text: &str| -> String { text.chars().filter(|c| !c.is_ascii_digit()).collect() };
+    let me = key(lines[i].text);
+    lines[i].text.chars().count() <= 40
+        && lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != i && !l.is_blank() && key(l.text) == me && at_page_edge(lines, j))
+}
+
+/// Gives every line the page its furniture states: a page's own statement counts from the page
+/// start (a footer names the page it closes), a later different one from where it stands.
+fn assign_pages(lines: &mut [Line<'_>]) {
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.page_break)
+            .map_or(lines.len(), |p| start + p + 1);
+        let mut current = lines[start..end].iter().find_map(|l| l.page.clone());
+        for line in &mut lines[start..end] {
+            if line.page.is_some() {
+                current.clone_from(&line.page);
+            }
+            line.page.clone_from(&current);
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indentation_width_and_breaks() {
+        let got = split("\u{3000}\u{3000}正文\n  ab\n\u{c}\n标题");
+        let l = &got.lines;
+        assert_eq!((l[0].indent, l[0].text, l[0].width), (4, "正文", 4));
+        assert_eq!(l[1].indent, 2);
+        assert!(l[2].page_break && l[2].is_blank());
+        assert!(!l[3].indented());
+    }
+
+    #[test]
+    fn furniture_is_marked_and_pages_assigned() {
+        let text = "光明日报 2023年5月6日 星期六 03版\n\n标题\n\n正文。\n\n第 3 页\n\u{c}\n光明日报 2023年5月6日 星期六 04版\n\n另一篇\n";
+        let got = split(text);
+        assert_eq!(got.facts.paper.as_deref(), Some("光明日报"));
+        let title = got.lines.iter().find(|l| l.text == "标题").unwrap();
+        assert_eq!(title.page.as_ref().map(|p| p.number), Some(3));
+        assert!(title.furniture.is_none());
+        let other = got.lines.iter().find(|l| l.text == "另一篇").unwrap();
+        assert_eq!(other.page.as_ref().map(|p| p.number), Some(4));
+        assert!(got.lines[6].furniture.is_some());
+    }
+
+    #[test]
+    fn lines_repeated_at_page_edges_are_running_heads() {
+        let text = "城市周刊\n\n甲文。\n\u{c}\n城市周刊\n\n乙文。\n";
+        let got = split(text);
+        assert!(got.lines[0].furniture.is_some());
+        assert!(got.lines[4].furniture.is_some());
+        assert!(got.lines[2].furniture.is_none());
+    }
+}
