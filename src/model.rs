@@ -198,6 +198,17 @@ impl IssueDate {
     }
 }
 
+impl IssueDate {
+    /// The day of the week, 0 for Sunday (Sakamoto's method).
+    pub fn weekday(self) -> u8 {
+        const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let y = u32::from(self.year) - u32::from(self.month < 3);
+        let day =
+            y + y / 4 - y / 100 + y / 400 + T[usize::from(self.month - 1)] + u32::from(self.day);
+        (day % 7) as u8
+    }
+}
+
 impl fmt::Display for IssueDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -229,6 +240,8 @@ mod tests {
             IssueDate::from_unix_days(11_016),
             IssueDate::new(2000, 2, 29)
         );
+        assert_eq!(IssueDate::new(2023, 5, 6).map(IssueDate::weekday), Some(6));
+        assert_eq!(IssueDate::new(2021, 7, 18).map(IssueDate::weekday), Some(0));
         assert_eq!(
             IssueDate::new(2021, 7, 8).map(|d| d.to_string()).as_deref(),
             Some("2021-07-08")

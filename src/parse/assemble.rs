@@ -165,10 +165,8 @@ impl Builder {
     /// The last paragraph stopped mid-sentence and `unit` does not start a new one.
     fn continues_paragraph(&self, unit: &Unit) -> bool {
         let open = self.last_paragraph().is_some_and(|p| ends_open(p));
-        open && !unit.fixed
-            && !self.last_fixed
-            && !(unit.in_indented_block && unit.indented)
-            && dateline(&unit.text).is_none()
+        let stated_end = unit.fixed || self.last_fixed || unit.in_indented_block && unit.indented;
+        open && !stated_end && dateline(&unit.text).is_none()
     }
 
     /// In layouts that indent paragraphs, an unindented body line goes on with the paragraph.

@@ -283,7 +283,7 @@ fn role_end(token: &str) -> Option<usize> {
         '一', '这', '那', '该', '女', '男', '老', '小', '名', '位', '个',
     ]);
     ((2..=8).contains(&chars) && prefix.chars().all(is_han) && agency).then(|| {
-        at + if token[at..].starts_with("记者") {
+        at + if token.get(at..).is_some_and(|t| t.starts_with("记者")) {
             "记者".len()
         } else {
             "通讯员".len()

@@ -45,7 +45,7 @@ fn uses_triplets(lines: &[Line<'_>]) -> bool {
         .position(|l| l.indented() && l.is_text())
         .unwrap_or(0);
     let head: Vec<&Line<'_>> = lines[..first].iter().filter(|l| !l.page_break).collect();
-    head.len() >= 3 && head.len() % 3 == 0 && head.iter().any(|l| l.text.is_empty())
+    head.len() >= 3 && head.len().is_multiple_of(3) && head.iter().any(|l| l.text.is_empty())
         || head.len() == 3 && head.iter().all(|l| l.is_text())
 }
 

@@ -90,7 +90,7 @@ pub const FIELD_LABELS: &[&str] = &[
 ];
 
 /// `标题：…` → (`标题`, `…`).
-pub fn field_label<'a>(text: &'a str) -> Option<(&'static str, &'a str)> {
+pub fn field_label(text: &str) -> Option<(&'static str, &str)> {
     FIELD_LABELS.iter().find_map(|&label| {
         let rest = text.strip_prefix(label)?.trim_start();
         let rest = rest.strip_prefix(['：', ':'])?;

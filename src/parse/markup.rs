@@ -118,11 +118,11 @@ fn paragraph(lines: &[Line<'_>], para: &[usize]) -> Unit {
     let first = &lines[para[0]];
     let mut text = String::new();
     for &i in para {
-        let part = strip_inline(strip_block_marks(lines[i].text));
-        if needs_space(&text, &part) {
+        let piece = strip_inline(strip_block_marks(lines[i].text));
+        if needs_space(&text, &piece) {
             text.push(' ');
         }
-        text.push_str(&part);
+        text.push_str(&piece);
     }
     let mut unit = one_line(first, para[0], text);
     unit.span = para[0]..para[para.len() - 1] + 1;
@@ -203,7 +203,7 @@ pub fn strip_inline(text: &str) -> String {
         if rest.starts_with("![") || rest.starts_with('[') {
             let open = if rest.starts_with('!') { 2 } else { 1 };
             if let Some(close) = rest.find("](")
-                && let Some(end) = rest[close..].find(')')
+                && let Some(end) = rest.get(close..).and_then(|r| r.find(')'))
             {
                 out.push_str(rest.get(open..close).unwrap_or_default());
                 rest = rest.get(close + end + 1..).unwrap_or_default();
@@ -213,7 +213,7 @@ pub fn strip_inline(text: &str) -> String {
         if !matches!(c, '*' | '_' | '`') || c == '_' && !rest.starts_with("__") {
             out.push(c);
         }
-        rest = &rest[c.len_utf8()..];
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
     }
     fold_spaces(&out)
 }

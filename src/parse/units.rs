@@ -15,11 +15,12 @@ use super::lines::Line;
 use crate::model::{BlockKind, FurnitureKind, PageRef};
 
 /// What a unit is, judged from its text or stated by the layout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Kind {
     Credit,
     Rubric,
     Head,
+    #[default]
     Body,
     Furniture(FurnitureKind),
 }
@@ -33,7 +34,8 @@ pub enum Slot {
     Subtitle,
 }
 
-/// One piece of the dump.
+/// One piece of the dump. (Its flags are independent facts about the source, not a state.)
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Unit {
     pub kind: Kind,
@@ -63,12 +65,6 @@ pub struct Unit {
     pub fixed: bool,
     /// The body block kind the layout states (a markdown subheading).
     pub block: Option<BlockKind>,
-}
-
-impl Default for Kind {
-    fn default() -> Self {
-        Self::Body
-    }
 }
 
 /// The units of `lines` in the blocks layout.

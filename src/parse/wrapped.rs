@@ -71,25 +71,24 @@ fn flush(
     let Some(&first) = run.first() else { return };
     let line = &lines[first];
     let texts: Vec<&str> = run.iter().map(|&i| lines[i].text).collect();
-    let mut made = match (run.len(), credit(line.text)) {
-        (1, Some(name)) => Unit {
+    let mut made = if let (1, Some(name)) = (run.len(), credit(line.text)) {
+        Unit {
             kind: Kind::Credit,
             text: fold_spaces(name),
             lines: 1,
             why: "a credit line: role word and names, or a byline marker",
             ..Unit::default()
-        },
-        _ => {
-            let mut made = unit(&texts, false, false, *gap);
-            if made.kind == Kind::Body {
-                made.why = if run.len() > 1 {
-                    "lines that reach the cut column, joined: one paragraph"
-                } else {
-                    "a line on its own that reads as text"
-                };
-            }
-            made
         }
+    } else {
+        let mut made = unit(&texts, false, false, *gap);
+        if made.kind == Kind::Body {
+            made.why = if run.len() > 1 {
+                "lines that reach the cut column, joined: one paragraph"
+            } else {
+                "a line on its own that reads as text"
+            };
+        }
+        made
     };
     made.gap_before = *gap;
     made.indented = line.indent >= margin + 2;

@@ -2,7 +2,7 @@
 //! paragraphs within the measure, centred in wide panes.
 
 use super::{GUTTER, Options, TypesetLine, typeset};
-use crate::model::Article;
+use crate::model::{Article, BlockKind};
 
 /// What a laid-out line shows; views pick a style for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum Role {
     /// Keywords of the article (added by the reader).
     Keywords,
     Body,
+    /// A typed body block other than a paragraph (subheading, lead, caption…).
+    Block(BlockKind),
     Blank,
 }
 
@@ -87,11 +89,23 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
         out.push(ArticleLine::blank());
         push_centred(&mut out, Role::Byline, &article.bylines.join("　"));
     }
+    let unindented = Options {
+        indent: 0,
+        ..*options
+    };
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         out.push(ArticleLine::blank());
+        let (role, options) = match article.kind(index) {
+            BlockKind::Paragraph => (Role::Body, options),
+            // Subheadings, labels and credits stand flush, as they are set in print.
+            kind @ (BlockKind::Subheading | BlockKind::SidebarLabel | BlockKind::PhotoCredit) => {
+                (Role::Block(kind), &unindented)
+            }
+            kind => (Role::Block(kind), options),
+        };
         for line in typeset(paragraph, measure, options) {
             out.push(ArticleLine {
-                role: Role::Body,
+                role,
                 text: line.text(paragraph).to_owned(),
                 column: margin + line.indent,
                 width: line.width,
@@ -211,6 +225,25 @@ mod tests {
             ]
         );
         assert_eq!(lines[5].source, Some((0, 0)));
+    }
+
+    #[test]
+    fn typed_blocks_keep_their_kind_and_subheadings_stand_flush() {
+        let mut article = article();
+        article.paragraphs.insert(1, "小标题".into());
+        article.kinds = vec![
+            BlockKind::Paragraph,
+            BlockKind::Subheading,
+            BlockKind::Paragraph,
+        ];
+        let lines = layout_article(&article, 40, &Options::default());
+        let sub = lines
+            .iter()
+            .find(|l| l.text == "小标题")
+            .expect("subheading");
+        assert_eq!(sub.role, Role::Block(BlockKind::Subheading));
+        assert_eq!(sub.column, 0);
+        assert_eq!(sub.source, Some((1, 0)));
     }
 
     #[test]

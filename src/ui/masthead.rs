@@ -12,7 +12,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.masthead);
     let mut parts = vec![strings::APP_NAME.to_owned()];
     if let Some(issue) = state.current_issue() {
-        parts.push(strings::issue_name(issue));
+        let page = issue
+            .articles
+            .get(state.article)
+            .and_then(|a| a.page.as_ref());
+        parts.extend(strings::issue_masthead(issue, page));
         if state.issues.len() > 1 {
             parts.push(strings::issue_counter(state.issue, state.issues.len()));
         }

@@ -3,11 +3,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
 use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::layout::READER_PAD;
+use crate::model::BlockKind;
 use crate::typeset::{ArticleLine, Role, str_width};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -34,6 +36,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Role::Byline => theme.byline,
             Role::Keywords => theme.keywords,
             Role::Body | Role::Blank => theme.body,
+            Role::Block(kind) => block_style(theme, kind),
         };
         pen.put(buf, x, y, &line.text, usize::from(text_right - x), style);
         highlight(state, theme, line, Rect::new(x, y, text_right - x, 1), buf);
@@ -87,5 +90,16 @@ fn highlight(state: &AppState, theme: &Theme, line: &ArticleLine, row: Rect, buf
         )
         .intersection(row);
         buf.set_style(cells, style);
+    }
+}
+
+/// Typed blocks: subheadings and labels bold, the lead box and editor's notes set off in
+/// italics, captions and photo credits dim — each with a modifier, so it shows without colour.
+fn block_style(theme: &Theme, kind: BlockKind) -> Style {
+    match kind {
+        BlockKind::Paragraph => theme.body,
+        BlockKind::Subheading | BlockKind::SidebarLabel => theme.body.add_modifier(Modifier::BOLD),
+        BlockKind::Lead | BlockKind::EditorsNote => theme.body.add_modifier(Modifier::ITALIC),
+        BlockKind::Caption | BlockKind::PhotoCredit => theme.byline.add_modifier(Modifier::DIM),
     }
 }

@@ -76,6 +76,40 @@ pub fn article_count(count: usize) -> String {
     format!("{count} 篇")
 }
 
+/// What the masthead says of an issue and its article: paper · date · weekday · page, with
+/// the date said to be unknown when the text states none.
+pub fn issue_masthead(issue: &Issue, page: Option<&crate::model::PageRef>) -> Vec<String> {
+    const WEEKDAYS: [&str; 7] = [
+        "星期日",
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+    ];
+    let mut parts = Vec::new();
+    parts.extend(issue.paper.clone());
+    if let Some(date) = issue.date {
+        parts.push(date.to_string());
+        parts.push(WEEKDAYS[usize::from(date.weekday() % 7)].to_owned());
+    } else {
+        if issue.paper.is_none() {
+            parts.push(issue_name(issue));
+        }
+        parts.push("日期不详".to_owned());
+    }
+    if let Some(page) = page {
+        let name = page
+            .name
+            .as_deref()
+            .map(|n| format!(" {n}"))
+            .unwrap_or_default();
+        parts.push(format!("第{}版{name}", page.number));
+    }
+    parts
+}
+
 /// A short name for an issue: its date, else its file name without folder or extension.
 pub fn issue_name(issue: &Issue) -> String {
     if let Some(date) = issue.date {
