@@ -30,7 +30,17 @@ pub fn run(
     let options = *options;
     let mut code = ExitCode::SUCCESS;
     match command {
-        None => plain::write_issues(&mut out, &load(paths)?, width, &options)?,
+        None => {
+            let issues = load(paths)?;
+            let words = Words::new();
+            plain::write_issues(
+                &mut out,
+                &issues,
+                width,
+                &options,
+                Some(&|t| words.starts(t)),
+            )?;
+        }
         Some(Command::List { paths }) => plain::write_list(&mut out, &load(&paths)?)?,
         Some(Command::Export { paths, .. }) => plain::write_json(&mut out, &load(&paths)?)?,
         Some(Command::Search { query, paths, json }) => {
@@ -70,11 +80,26 @@ pub fn run(
             let width = cat_width
                 .and_then(|w| usize::try_from(w).ok())
                 .unwrap_or(width);
-            plain::write_article(&mut out, found, width, &options)?;
+            let words = Words::new();
+            plain::write_article(&mut out, found, width, &options, Some(&|t| words.starts(t)))?;
         }
     }
     out.flush()?;
     Ok(code)
+}
+
+/// jieba's dictionary, for breaking headlines between words in printed output (the reader
+/// loads it in the background instead, off the path to the first frame).
+struct Words(jieba_rs::Jieba);
+
+impl Words {
+    fn new() -> Self {
+        Self(jieba_rs::Jieba::new())
+    }
+
+    fn starts(&self, text: &str) -> Vec<usize> {
+        crate::typeset::words::word_starts(&self.0, text)
+    }
 }
 
 /// Loads issues (from `library` when no path is given), telling the user about any that hold

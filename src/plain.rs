@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::{Article, Issue};
 use crate::search::Hit;
-use crate::typeset::{Options, layout_article, plain_lines};
+use crate::typeset::{Options, WordStarts, layout_article_with, plain_lines};
 
 /// `N<TAB>title` for every article, numbered from 1 across all issues.
 pub fn write_list(out: &mut impl Write, issues: &[Issue]) -> io::Result<()> {
@@ -26,14 +26,15 @@ pub fn write_json(out: &mut impl Write, issues: &[Issue]) -> io::Result<()> {
     writeln!(out)
 }
 
-/// One article typeset for `width` columns.
+/// One article typeset for `width` columns, its headlines broken between `words`.
 pub fn write_article(
     out: &mut impl Write,
     article: &Article,
     width: usize,
     options: &Options,
+    words: Option<WordStarts<'_>>,
 ) -> io::Result<()> {
-    for line in plain_lines(&layout_article(article, width, options)) {
+    for line in plain_lines(&layout_article_with(article, width, options, words)) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -45,6 +46,7 @@ pub fn write_issues(
     issues: &[Issue],
     width: usize,
     options: &Options,
+    words: Option<WordStarts<'_>>,
 ) -> io::Result<()> {
     for (i, issue) in issues.iter().enumerate() {
         if i > 0 {
@@ -55,7 +57,7 @@ pub fn write_issues(
         writeln!(out, "{}", "=".repeat(width.min(40)))?;
         for article in &issue.articles {
             writeln!(out)?;
-            write_article(out, article, width, options)?;
+            write_article(out, article, width, options, words)?;
             writeln!(out)?;
         }
     }

@@ -7,8 +7,12 @@ mod article;
 mod fill;
 mod linebreak;
 pub mod width;
+pub mod words;
 
-pub use article::{ArticleLine, Role, balanced, layout_article, plain_lines};
+pub use article::{
+    ArticleLine, Role, WordStarts, balanced, balanced_in_words, layout_article,
+    layout_article_with, plain_lines,
+};
 pub use fill::GUTTER;
 pub use linebreak::{no_line_end, no_line_start, paired};
 pub use width::{AmbiguousWidth, str_width};

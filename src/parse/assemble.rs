@@ -263,9 +263,38 @@ fn starts_article(units: &[Unit], i: usize) -> bool {
         .take_while(|u| matches!(u.kind, Kind::Head | Kind::Rubric))
         .count();
     let anchored = rest.get(run).is_some_and(|u| {
-        u.kind == Kind::Credit || (u.kind == Kind::Body && dateline(&u.text).is_some())
+        u.kind == Kind::Credit
+            || u.kind == Kind::Body && (dateline(&u.text).is_some() || opens_with_a_date(&u.text))
     });
     anchored || run >= 2 || rest.iter().take(run).any(|u| u.kind == Kind::Rubric)
+}
+
+/// A paragraph that opens with the day of its news (`7月6日，`, `7月6日上午，`), as a story's
+/// first paragraph does; the rest of a cut paragraph goes on mid-sentence instead.
+fn opens_with_a_date(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let digits = |chars: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+        let mut n = 0;
+        while chars.next_if(char::is_ascii_digit).is_some() {
+            n += 1;
+        }
+        (1..=2).contains(&n)
+    };
+    if !(digits(&mut chars)
+        && chars.next() == Some('月')
+        && digits(&mut chars)
+        && chars.next() == Some('日'))
+    {
+        return false;
+    }
+    let rest: String = chars.take(4).collect();
+    rest.starts_with(['，', ','])
+        || [
+            "上午", "下午", "晚", "晚间", "早", "凌晨", "中午", "傍晚", "夜", "起", "当天", "电",
+            "讯",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Where the headline proper starts among pending headline parts: at a lead-in title (ending

@@ -15,7 +15,11 @@ pub fn type_blocks(article: &mut Article, fixed: bool) {
     article
         .kinds
         .resize(article.paragraphs.len(), BlockKind::Paragraph);
-    // A name alone opening the story (a commentary's author) is its byline.
+    // A name alone under the title (a commentary's author) is its byline, not a subtitle.
+    if article.bylines.is_empty() && article.subtitle.as_deref().is_some_and(is_bare_name) {
+        article.bylines.extend(article.subtitle.take());
+    }
+    // A name alone opening the story is its byline too.
     if fixed
         && article.bylines.is_empty()
         && article.paragraphs.len() > 1

@@ -45,6 +45,13 @@ pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
             "a separator line",
         ));
     }
+    if is_desk_credit(line) {
+        return Some((
+            FurnitureKind::SourceLine,
+            Facts::default(),
+            "the desk's credit (责编)",
+        ));
+    }
     if let Some(facts) = source_line(line) {
         return Some((
             FurnitureKind::SourceLine,
@@ -57,7 +64,7 @@ pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
     }
     let date = full_date(line);
     let paper = paper_name(line);
-    let page = page_ref(line);
+    let page = page_ref(line).or_else(|| date.and(edge_page(line)));
     let weekday = line.contains("星期") || weekday_token(line);
     let desk = line.contains("责编") || line.contains("责任编辑") || line.contains("版式");
     let evidence = usize::from(paper.is_some())
@@ -73,6 +80,36 @@ pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
         ));
     }
     None
+}
+
+/// A running head's page number standing alone at its start or end (`01 要闻 人民日报 …`,
+/// `… 星期三 要闻 3`), with the page name next to it.
+fn edge_page(line: &str) -> Option<PageRef> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let number = |t: &str| {
+        let digits = t.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<u16>().ok())
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    let name = |t: Option<&&str>| {
+        t.filter(|t| (2..=4).contains(&t.chars().count()) && t.chars().all(is_han))
+            .filter(|t| !t.starts_with("星期") && !t.ends_with('报'))
+            .map(|t| (*t).to_owned())
+    };
+    if let Some(n) = tokens.first().and_then(|t| number(t)) {
+        return Some(PageRef {
+            number: n,
+            name: name(tokens.get(1)),
+        });
+    }
+    let last = tokens.len().checked_sub(1)?;
+    let n = number(tokens[last])?;
+    Some(PageRef {
+        number: n,
+        name: name(last.checked_sub(1).and_then(|i| tokens.get(i))),
+    })
 }
 
 /// A masthead line: the paper's name alone (`人民日报`), at the top of a dump.
@@ -115,6 +152,16 @@ fn is_separator(line: &str) -> bool {
                 )
         })
         || chars >= 6 && line.chars().all(|c| c == '—')
+}
+
+/// `（责编：杨光宇、李昉）`, `责任编辑：王蕾`: the editors of the page, set apart.
+fn is_desk_credit(line: &str) -> bool {
+    let bare = line.trim_start_matches(['（', '(', '[', '【']);
+    ["责编", "责任编辑", "本版编辑", "编辑：", "美编", "校对"]
+        .iter()
+        .any(|l| bare.starts_with(l))
+        && line.chars().count() <= 40
+        && !line.contains('。')
 }
 
 /// `《光明日报》（2023年5月6日 第 03 版）`, `（来源：人民日报）`, `来源：新华社`, `原载《经济日报》`.
@@ -318,6 +365,14 @@ mod tests {
                 name: Some("要闻".into())
             })
         );
+        let (_, facts, _) = furniture("01 要闻 人民日报 2024年12月18日 星期三").unwrap();
+        assert_eq!(
+            facts.page,
+            Some(PageRef {
+                number: 1,
+                name: Some("要闻".into())
+            })
+        );
         assert_eq!(kind("2023年5月6日，记者来到现场。"), None);
         assert_eq!(kind("稳步推进 扎实工作"), None);
     }
@@ -329,6 +384,10 @@ mod tests {
         assert_eq!(facts.paper.as_deref(), Some("光明日报"));
         assert_eq!(facts.page.map(|p| p.number), Some(3));
         assert_eq!(kind("（来源：人民日报）"), Some(FurnitureKind::SourceLine));
+        assert_eq!(
+            kind("（责编：杨光宇、李昉）"),
+            Some(FurnitureKind::SourceLine)
+        );
         assert_eq!(kind("《红楼梦》的故事"), None);
     }
 

@@ -45,8 +45,13 @@ fn uses_triplets(lines: &[Line<'_>]) -> bool {
         .position(|l| l.indented() && l.is_text())
         .unwrap_or(0);
     let head: Vec<&Line<'_>> = lines[..first].iter().filter(|l| !l.page_break).collect();
-    head.len() >= 3 && head.len().is_multiple_of(3) && head.iter().any(|l| l.text.is_empty())
-        || head.len() == 3 && head.iter().all(|l| l.is_text())
+    // A credit line under the title shows a headline written as in print, not in slots.
+    let credits = head.iter().any(|l| credit(l.text).is_some());
+    !credits
+        && (head.len() >= 3
+            && head.len().is_multiple_of(3)
+            && head.iter().any(|l| l.text.is_empty())
+            || head.len() == 3 && head.iter().all(|l| l.is_text()))
 }
 
 fn body(lines: &[Line<'_>], i: usize, seen_body: bool) -> Unit {

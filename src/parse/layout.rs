@@ -131,17 +131,23 @@ pub fn detect(lines: &[Line<'_>]) -> (Layout, String) {
             format!("{headings} markdown `#` headings"),
         );
     }
-    if let Some(width) = wrap_width(&text) {
-        let wrapped = continuation_lines(&text, width);
-        if wrapped * 5 >= text.len() {
-            return (
-                Layout::Wrapped,
-                format!(
-                    "{wrapped} of {} lines go on from a full line (cut near column {width})",
-                    text.len()
-                ),
-            );
+    // Pages may be set in different widths: each page is measured on its own.
+    let (mut wrapped, mut width) = (0, 0);
+    for page in lines.split(|l| l.page_break) {
+        let page: Vec<&Line<'_>> = page.iter().filter(|l| l.is_text()).collect();
+        if let Some(cut) = wrap_width(&page) {
+            wrapped += continuation_lines(&page, cut);
+            width = width.max(cut);
         }
+    }
+    if wrapped > 0 && wrapped * 5 >= text.len() {
+        return (
+            Layout::Wrapped,
+            format!(
+                "{wrapped} of {} lines go on from a full line (cut near column {width})",
+                text.len()
+            ),
+        );
     }
     let indented = text.iter().filter(|l| l.indented()).count();
     if indented >= 2 && indented * 5 >= text.len() * 2 {
@@ -159,21 +165,22 @@ pub fn detect(lines: &[Line<'_>]) -> (Layout, String) {
     )
 }
 
-/// The column where lines are cut, if many lines end near one column: the widest line end
-/// that at least a third of the longer lines reach.
+/// The column where lines are cut, if many lines end at one column: the most common line end
+/// (within a column either side) that a fifth of the lines reach, with few lines past it.
 pub fn wrap_width(text: &[&Line<'_>]) -> Option<usize> {
-    let mut ends: Vec<usize> = text.iter().map(|l| l.end_column()).collect();
+    let ends: Vec<usize> = text.iter().map(|l| l.end_column()).collect();
     if ends.len() < 4 {
         return None;
     }
-    ends.sort_unstable_by(|a, b| b.cmp(a));
-    // The end most lines cluster under: the widest column that a fifth of all lines reach
-    // within four columns (two Chinese characters) of, ignoring a few overlong lines.
-    let candidates = &ends[..ends.len().div_ceil(3)];
-    candidates.iter().copied().find(|&w| {
-        let near = ends.iter().filter(|&&e| e + 4 >= w && e <= w + 1).count();
-        w >= 16 && near * 5 >= ends.len() && near >= 3
-    })
+    let near = |w: usize| ends.iter().filter(|&&e| e + 1 >= w && e <= w + 1).count();
+    let (width, count) = ends
+        .iter()
+        .copied()
+        .filter(|&w| w >= 16)
+        .map(|w| (w, near(w)))
+        .max_by_key(|&(w, count)| (count, w))?;
+    let past = ends.iter().filter(|&&e| e > width + 2).count();
+    (count >= 3 && count * 5 >= ends.len() && past * 4 <= ends.len()).then_some(width + 1)
 }
 
 /// Lines that go on from a full line above them (the text was cut at `width`).

@@ -1,7 +1,7 @@
 //! The lines of a cleaned dump with what the layouts look at: indentation, width, page breaks
 //! and which lines are page furniture.
 
-use super::furniture::{Facts, furniture, masthead};
+use super::furniture::{Facts, full_date, furniture, masthead, paper_name};
 use crate::model::{FurnitureKind, PageRef};
 use crate::typeset::{AmbiguousWidth, str_width};
 
@@ -79,7 +79,8 @@ fn line(raw: &str) -> Line<'_> {
         raw,
         text: if page_break { "" } else { text },
         indent,
-        width: str_width(text, AmbiguousWidth::Narrow),
+        // Chinese text sets quotes and dashes full width, as print does.
+        width: str_width(text, AmbiguousWidth::Wide),
         page_break,
         furniture: None,
         page: None,
@@ -87,6 +88,7 @@ fn line(raw: &str) -> Line<'_> {
 }
 
 fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
+    front_matter(lines, facts);
     let paged = lines.iter().any(|l| l.page_break);
     let first_text = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
     for i in 0..lines.len() {
@@ -125,6 +127,40 @@ fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
     }
 }
 
+/// A front-matter block (`---` lines around `key: value` lines) opening the dump: metadata,
+/// which may name the paper and the date.
+fn front_matter(lines: &mut [Line<'_>], facts: &mut Facts) {
+    let Some(open) = lines.iter().position(|l| !l.is_blank()) else {
+        return;
+    };
+    if lines[open].text != "---" {
+        return;
+    }
+    let Some(close) = lines[open + 1..].iter().position(|l| l.text == "---") else {
+        return;
+    };
+    let close = open + 1 + close;
+    for line in &mut lines[open..=close] {
+        if let Some((key, value)) = line.text.split_once(':') {
+            let value = value.trim();
+            match key.trim() {
+                "paper" | "source" | "publication" => {
+                    facts.paper = facts.paper.take().or_else(|| {
+                        paper_name(value)
+                            .or_else(|| Some(value.to_owned()).filter(|v| !v.is_empty()))
+                    });
+                }
+                "date" => facts.date = facts.date.or(full_date(value)),
+                _ => {}
+            }
+        }
+        line.furniture = Some((
+            FurnitureKind::Separator,
+            "front matter: metadata about the file",
+        ));
+    }
+}
+
 /// The first or last two text lines of a page (between form feeds).
 fn at_page_edge(lines: &[Line<'_>], i: usize) -> bool {
     let before = lines[..i]
@@ -156,6 +192,23 @@ fn repeated(lines: &[Line<'_>], i: usize) -> bool {
 /// Gives every line the page its furniture states: a page's own statement counts from the page
 /// start (a footer names the page it closes), a later different one from where it stands.
 fn assign_pages(lines: &mut [Line<'_>]) {
+    // A source line closes its story: its page is the page of the lines above it.
+    let mut from = 0;
+    for i in 0..lines.len() {
+        if lines[i]
+            .furniture
+            .is_some_and(|(k, _)| k == FurnitureKind::SourceLine)
+            && lines[i].page.is_some()
+        {
+            let page = lines[i].page.clone();
+            for line in &mut lines[from..i] {
+                if line.page.is_none() {
+                    line.page.clone_from(&page);
+                }
+            }
+            from = i + 1;
+        }
+    }
     let mut start = 0;
     while start < lines.len() {
         let end = lines[start..]

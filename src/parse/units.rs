@@ -113,16 +113,16 @@ fn push_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &[usize], gap: usi
     let mut gap_before = gap;
     let mut run: Vec<usize> = Vec::new();
     let flush = |out: &mut Vec<Unit>, run: &mut Vec<usize>, gap_before: &mut usize| {
-        if !run.is_empty() {
-            let texts: Vec<&str> = run.iter().map(|&i| lines[i].text).collect();
-            let first = &lines[run[0]];
+        for part in headline_parts(lines, run) {
+            let texts: Vec<&str> = part.iter().map(|&i| lines[i].text).collect();
+            let first = &lines[part[0]];
             let mut unit = unit(&texts, first.indented(), indented_block, *gap_before);
-            unit.span = run[0]..run[run.len() - 1] + 1;
+            unit.span = part[0]..part[part.len() - 1] + 1;
             unit.page.clone_from(&first.page);
             out.push(unit);
             *gap_before = 0;
-            run.clear();
         }
+        run.clear();
     };
     for &i in block {
         let line = &lines[i];
@@ -153,6 +153,35 @@ fn push_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &[usize], gap: usi
         }
     }
     flush(out, &mut run, &mut gap_before);
+}
+
+/// A block of headline lines split into its parts where the text marks them: a line ending
+/// in `——` or `：` ends a kicker, a line starting with `——` starts a subtitle, and a line
+/// longer than the one above starts a part of its own (a title set over two lines fills its
+/// first line). Any other run stays whole.
+fn headline_parts(lines: &[Line<'_>], run: &[usize]) -> Vec<Vec<usize>> {
+    let heads = (2..=3).contains(&run.len()) && run.iter().all(|&i| is_head_like(lines[i].text));
+    if !heads {
+        return if run.is_empty() {
+            Vec::new()
+        } else {
+            vec![run.to_vec()]
+        };
+    }
+    let chars = |i: usize| lines[i].text.chars().count();
+    let mut parts: Vec<Vec<usize>> = vec![vec![run[0]]];
+    for pair in run.windows(2) {
+        let (above, line) = (pair[0], pair[1]);
+        let split = lines[above].text.ends_with(['—', '：', ':'])
+            || lines[line].text.starts_with('—')
+            || chars(line) >= chars(above) + 2;
+        if split {
+            parts.push(vec![line]);
+        } else if let Some(part) = parts.last_mut() {
+            part.push(line);
+        }
+    }
+    parts
 }
 
 /// One unit from the lines of a block (or a paragraph the wrapped layout put together).

@@ -3,17 +3,40 @@
 //! ends at a short line, a blank line, furniture, a page break or where the next line is
 //! indented. Short lines standing alone are headline candidates, judged as in print blocks.
 
-use super::classify::credit;
+use std::ops::Range;
+
+use super::classify::{credit, is_head_like};
+use super::dateline::dateline;
 use super::layout::{is_full, wrap_width};
 use super::lines::Line;
 use super::units::{Kind, Unit, fold_spaces, furniture_unit, unit};
+use crate::model::BlockKind;
 
 /// Columns of extra indentation that mark a centred line (a headline in `pdftotext -layout`).
 const CENTRED_INDENT: usize = 8;
 
-/// The units of `lines` in the wrapped layout.
+/// The units of `lines` in the wrapped layout. Each page (between form feeds) has its own
+/// cut column and margin: pages of one dump may have been set in different widths.
 pub fn units(lines: &[Line<'_>]) -> Vec<Unit> {
-    let text: Vec<&Line<'_>> = lines.iter().filter(|l| l.is_text()).collect();
+    let mut out = Vec::new();
+    let mut gap = 0;
+    let mut start = 0;
+    while start < lines.len() {
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.page_break)
+            .map_or(lines.len(), |p| start + p + 1);
+        page_units(&mut out, lines, start..end, &mut gap);
+        start = end;
+    }
+    out
+}
+
+fn page_units(out: &mut Vec<Unit>, lines: &[Line<'_>], range: Range<usize>, gap: &mut usize) {
+    let text: Vec<&Line<'_>> = lines[range.clone()]
+        .iter()
+        .filter(|l| l.is_text())
+        .collect();
     let width = wrap_width(&text).unwrap_or(usize::MAX);
     // The left margin: where most full lines start.
     let margin = text
@@ -22,18 +45,20 @@ pub fn units(lines: &[Line<'_>]) -> Vec<Unit> {
         .map(|l| l.indent)
         .min()
         .unwrap_or(0);
-    let mut out = Vec::new();
+    // Where blank lines set blocks apart (`pdftotext`), a block of short headline lines is one
+    // headline; where none do, consecutive headline lines are its parts.
+    let first_unit = out.len();
     let mut run: Vec<usize> = Vec::new();
-    let mut gap = 0;
-    for (i, line) in lines.iter().enumerate() {
+    for i in range {
+        let line = &lines[i];
         if let Some((kind, why)) = line.furniture {
-            flush(&mut out, lines, &mut run, &mut gap, margin);
+            flush(out, lines, &mut run, gap, margin);
             out.push(furniture_unit(line, i, kind, why));
             continue;
         }
         if line.is_blank() {
-            flush(&mut out, lines, &mut run, &mut gap, margin);
-            gap += if line.page_break { 2 } else { 1 };
+            flush(out, lines, &mut run, gap, margin);
+            *gap += if line.page_break { 2 } else { 1 };
             continue;
         }
         let starts_paragraph = line.indent >= margin + 2;
@@ -44,17 +69,72 @@ pub fn units(lines: &[Line<'_>]) -> Vec<Unit> {
                 && !starts_paragraph
                 && !centred
                 && !is_centred(above, margin, width)
+                || same_headline(&run, lines, i, width)
         });
         if !goes_on || credit(line.text).is_some() {
-            flush(&mut out, lines, &mut run, &mut gap, margin);
+            flush(out, lines, &mut run, gap, margin);
         }
         run.push(i);
         if credit(line.text).is_some() {
-            flush(&mut out, lines, &mut run, &mut gap, margin);
+            flush(out, lines, &mut run, gap, margin);
         }
     }
-    flush(&mut out, lines, &mut run, &mut gap, margin);
-    out
+    flush(out, lines, &mut run, gap, margin);
+    subheadings(&mut out[first_unit..]);
+}
+
+/// Headline lines set inside a story with no blank line before them, between two paragraphs
+/// and with no credit or dateline after them, are its subheadings: where blank lines are
+/// rare, a new story is set apart by one.
+fn subheadings(units: &mut [Unit]) {
+    let mut i = 1;
+    while i < units.len() {
+        let run = units[i..]
+            .iter()
+            .take_while(|u| u.kind == Kind::Head)
+            .count();
+        let inside = run > 0
+            && units[i].gap_before == 0
+            && units[i - 1].kind == Kind::Body
+            && units.get(i + run).is_some_and(|u| {
+                u.kind == Kind::Body && u.gap_before == 0 && dateline(&u.text).is_none()
+            });
+        if inside {
+            for unit in &mut units[i..i + run] {
+                unit.kind = Kind::Body;
+                unit.fixed = true;
+                unit.block = Some(BlockKind::Subheading);
+                unit.why = "headline-like lines inside a story, no blank line around: a subheading";
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// A block (between blank lines) of two or three short headline-like lines is one headline
+/// set over several lines (a big type wraps sooner than the body), unless a dash or colon
+/// marks where a kicker ends or a subtitle starts. Without blank lines around them, such
+/// lines are the parts of a headline (kicker, title, subtitle).
+fn same_headline(run: &[usize], lines: &[Line<'_>], at: usize, width: usize) -> bool {
+    let short_head = |l: &Line<'_>| {
+        l.is_text() && !is_full(l, width) && is_head_like(l.text) && credit(l.text).is_none()
+    };
+    let Some(&start) = run.first() else {
+        return false;
+    };
+    let block_end = (start..lines.len())
+        .find(|&j| lines[j].is_blank())
+        .unwrap_or(lines.len());
+    let blank_before = start == 0 || lines[start - 1].is_blank();
+    let marked = (start..block_end).any(|j| {
+        j > start && lines[j].text.starts_with('—')
+            || j + 1 < block_end && lines[j].text.ends_with(['—', '：', ':'])
+    });
+    blank_before
+        && (2..=3).contains(&(block_end - start))
+        && at < block_end
+        && (start..block_end).all(|j| short_head(&lines[j]))
+        && !marked
 }
 
 fn is_centred(line: &Line<'_>, margin: usize, width: usize) -> bool {
@@ -125,8 +205,10 @@ mod tests {
 
     #[test]
     fn indented_lines_start_paragraphs() {
-        let text = "\u{3000}\u{3000}第一段被切开的文字它的每一行都差不多长长长\n的结尾。\n\u{3000}\u{3000}第二段被切开的文字它的每一行都差不多长长长\n这一行也很长很长很长很长很长很长很长很长很长\n结尾。\n";
-        let got = units(&split(text).lines);
+        let full = format!("这一行{}", "很长".repeat(9));
+        let first = "\u{3000}\u{3000}第一段被切开的文字它的每一行都差不多长";
+        let text = format!("{first}\n{full}\n的结尾。\n{first}\n{full}\n{full}\n结尾。\n");
+        let got = units(&split(&text).lines);
         assert_eq!(got.len(), 2);
         assert!(got[1].text.ends_with("很长结尾。"));
     }

@@ -47,6 +47,16 @@ impl ArticleLine {
 
 /// Lays out `article` for a pane `width` columns wide.
 pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec<ArticleLine> {
+    layout_article_with(article, width, options, None)
+}
+
+/// [`layout_article`], breaking headlines between the words a segmenter finds.
+pub fn layout_article_with(
+    article: &Article,
+    width: usize,
+    options: &Options,
+    words: Option<WordStarts<'_>>,
+) -> Vec<ArticleLine> {
     let width = width.max(1);
     // Hung marks need the gutter inside the pane.
     let room = if options.hanging && width > GUTTER + 2 {
@@ -70,7 +80,7 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
         ..*options
     };
     let push_centred = |out: &mut Vec<ArticleLine>, role: Role, text: &str| {
-        for line in balanced(text, measure, &centred) {
+        for line in balanced_in_words(text, measure, &centred, words) {
             out.push(ArticleLine {
                 role,
                 text: line.text(text).to_owned(),
@@ -116,35 +126,82 @@ pub fn layout_article(article: &Article, width: usize, options: &Options) -> Vec
     out
 }
 
+/// Where a headline may break: before each word, as a segmenter finds them (byte offsets of
+/// word starts). Without one, only spaces, punctuation and script changes are known breaks.
+pub type WordStarts<'a> = &'a dyn Fn(&str) -> Vec<usize>;
+
 /// Centred text (a headline) broken into as few lines as at full `width`, but of even length:
 /// the narrowest width that needs no more lines (line counts only fall as the width grows).
-/// Headlines set in phrases (`稳步推进 扎实工作`) break between phrases when each fits.
+/// Headlines set in phrases (`稳步推进 扎实工作`) break between phrases when each fits; others
+/// break between words (never `争分|夺秒`) when `words` is given or spaces and punctuation
+/// suffice, and anywhere the rules allow only when nothing else fits.
 pub fn balanced(text: &str, width: usize, options: &Options) -> Vec<TypesetLine> {
-    let phrases = phrase_lines(text, width, options);
-    let lines = phrases
-        .clone()
-        .unwrap_or_else(|| typeset(text, width, options));
-    if lines.len() < 2 {
-        return lines;
-    }
-    let fill = |w: usize| {
-        if phrases.is_some() {
+    balanced_in_words(text, width, options, None)
+}
+
+/// [`balanced`], with the word starts of a segmenter.
+pub fn balanced_in_words(
+    text: &str,
+    width: usize,
+    options: &Options,
+    words: Option<WordStarts<'_>>,
+) -> Vec<TypesetLine> {
+    if let Some(phrases) = phrase_lines(text, width, options) {
+        return narrowest(phrases.len(), width, |w| {
             phrase_lines(text, w, options).unwrap_or_default()
+        });
+    }
+    let starts = words.map(|words| words(text)).unwrap_or_default();
+    let keep = |at: usize| starts.binary_search(&at).is_ok() || at_script_or_mark_edge(text, at);
+    let in_words = |w: usize| super::fill::fill_where(text, w, 0, options, &keep);
+    let lines = in_words(width);
+    if lines.iter().any(|l| l.forced) {
+        let lines = typeset(text, width, options);
+        return narrowest(lines.len(), width, |w| typeset(text, w, options));
+    }
+    narrowest(lines.len(), width, |w| {
+        let lines = in_words(w);
+        if lines.iter().any(|l| l.forced) {
+            Vec::new()
         } else {
-            typeset(text, w, options)
+            lines
         }
-    };
+    })
+}
+
+/// The lines `fill` makes at the narrowest width that needs no more than `count` lines.
+fn narrowest(
+    count: usize,
+    width: usize,
+    fill: impl Fn(usize) -> Vec<TypesetLine>,
+) -> Vec<TypesetLine> {
+    if count < 2 {
+        return fill(width);
+    }
     let (mut low, mut high) = (1, width);
     while low < high {
         let mid = usize::midpoint(low, high);
-        let count = fill(mid).len();
-        if count > 0 && count <= lines.len() {
+        let lines = fill(mid).len();
+        if lines > 0 && lines <= count {
             high = mid;
         } else {
             low = mid + 1;
         }
     }
     fill(high)
+}
+
+/// A break at `at` falls between words whatever the language: next to a space or a mark, or
+/// where Han text meets Latin letters or digits.
+fn at_script_or_mark_edge(text: &str, at: usize) -> bool {
+    let (Some(before), Some(after)) = (
+        text.get(..at).and_then(|t| t.chars().next_back()),
+        text.get(at..).and_then(|t| t.chars().next()),
+    ) else {
+        return true;
+    };
+    let word = |c: char| crate::parse::is_han(c) || c.is_alphanumeric();
+    !word(before) || !word(after) || crate::parse::is_han(before) != crate::parse::is_han(after)
 }
 
 /// Lines made of whole space-separated phrases, if the text has phrases and each fits.

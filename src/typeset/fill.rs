@@ -31,8 +31,23 @@ struct Span {
 
 /// Breaks `text` into lines at most `width` columns wide (see [`super::typeset`]).
 pub fn fill(text: &str, width: usize, indent: usize, options: &Options) -> Vec<TypesetLine> {
+    fill_where(text, width, indent, options, &|_| true)
+}
+
+/// Like [`fill`], breaking only before the byte offsets `keep` accepts (and the line-breaking
+/// rules allow); a run with no accepted break that is wider than the line is cut (`forced`).
+pub fn fill_where(
+    text: &str,
+    width: usize,
+    indent: usize,
+    options: &Options,
+    keep: &dyn Fn(usize) -> bool,
+) -> Vec<TypesetLine> {
     let indices: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
-    let allowed = break_opportunities(text, &indices);
+    let mut allowed = break_opportunities(text, &indices);
+    for (ok, &(at, _)) in allowed.iter_mut().zip(&indices) {
+        *ok = *ok && keep(at);
+    }
     let graphemes: Vec<Grapheme> = indices
         .iter()
         .map(|&(at, g)| Grapheme {
