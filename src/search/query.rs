@@ -10,13 +10,24 @@ pub struct Query {
 
 impl Query {
     /// Parses `text`: terms split at white space, except inside double quotes (`"…"` or `“…”`).
+    /// A query of quote marks alone (`“`) looks for the marks themselves.
     pub fn parse(text: &str) -> Self {
+        let query = Self::split(text, true);
+        if query.is_empty() {
+            Self::split(text, false)
+        } else {
+            query
+        }
+    }
+
+    /// Splits `text` into folded terms; with `grouping`, double quotes group and are dropped.
+    fn split(text: &str, grouping: bool) -> Self {
         let mut terms = Vec::new();
         let mut current = String::new();
         let mut quoted = false;
         for c in text.chars() {
             match c {
-                '"' | '“' | '”' => {
+                '"' | '“' | '”' if grouping => {
                     quoted = !quoted;
                     terms.push(std::mem::take(&mut current));
                 }
@@ -57,6 +68,14 @@ mod tests {
         );
         assert_eq!(Query::parse("“GDP 增长”").terms, ["gdp增长"]);
         assert!(Query::parse("  ").is_empty());
+    }
+
+    #[test]
+    fn quote_marks_alone_are_searched_for() {
+        assert_eq!(Query::parse("“").terms, ["“"]);
+        assert_eq!(Query::parse("\"\"").terms, ["\"\""]);
+        assert_eq!(Query::parse("“ ”").terms, ["“", "”"]);
+        assert_eq!(Query::parse("，").terms, [","]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod accuracy;
 mod cli;
 mod e2e_tmux;
+mod hardening;
 mod layouts;
 mod memory;
 mod navigation;
