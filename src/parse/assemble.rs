@@ -7,7 +7,7 @@ use std::mem;
 use super::classify::ends_open;
 use super::dateline::dateline;
 use super::units::{Kind, Slot, Unit, needs_space};
-use crate::model::{Article, BlockKind};
+use crate::model::{Article, BlockKind, FurnitureKind};
 
 /// What became of each unit: the article it went to (by index), and a note for `inspect`.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +63,7 @@ struct Builder {
     current: Option<Article>,
     last_kind: Option<Kind>,
     last_fixed: bool,
+    after_source: bool,
     fates: Vec<Fate>,
 }
 
@@ -87,6 +88,7 @@ impl Builder {
             Kind::Head
                 if unit.slot.is_none()
                     && !unit.starts_story
+                    && !self.after_source
                     && self.last_paragraph().is_some()
                     && !starts_article(units, i) =>
             {
@@ -115,6 +117,9 @@ impl Builder {
             Kind::Body => self.add_body(i, unit, None),
             Kind::Furniture(_) => {}
         }
+        // A source line closes its story: a headline after it starts the next one.
+        self.after_source = unit.kind == Kind::Furniture(FurnitureKind::SourceLine)
+            || self.after_source && matches!(unit.kind, Kind::Furniture(_));
         self.last_kind = Some(unit.kind);
         // A credit between two blocks does not change how the paragraph above ends.
         if unit.kind != Kind::Credit {

@@ -223,7 +223,7 @@ pub fn credit(line: &str) -> Option<&str> {
     {
         return None;
     }
-    if marked || is_name_list(rest) {
+    if marked || is_name_list(rest) || is_team(rest) {
         Some(rest)
     } else {
         None
@@ -291,12 +291,29 @@ fn role_end(token: &str) -> Option<usize> {
     })
 }
 
-/// A byline that is a name alone (`金观平`, `李　舫`): two to four Han characters.
+/// The name of a team that wrote a story: `南都民调中心`, `本报调研组`.
+fn is_team(text: &str) -> bool {
+    is_bare_name(text) && text.chars().filter(|c| !c.is_whitespace()).count() > 4
+}
+
+/// A byline that is a name alone (`金观平`, `李　舫`: two to four Han characters) or the name
+/// of a team that wrote the story (`南都民调中心`, `本报调研组`).
 pub fn is_bare_name(line: &str) -> bool {
+    const TEAMS: &[&str] = &[
+        "中心",
+        "课题组",
+        "调研组",
+        "调查组",
+        "采访组",
+        "编辑部",
+        "工作室",
+        "评论员",
+    ];
     let name: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=4).contains(&name.chars().count())
-        && name.chars().all(|c| is_han(c) || c == '·')
-        && label_kind(line).is_none()
+    let chars = name.chars().count();
+    let han = name.chars().all(|c| is_han(c) || c == '·');
+    let team = (3..=10).contains(&chars) && TEAMS.iter().any(|t| name.ends_with(t));
+    han && ((2..=4).contains(&chars) || team) && label_kind(line).is_none()
 }
 
 /// A rubric (栏目) set between dots or brackets: `·聚焦乡村振兴 建设美丽家园·`, `【深度】`.

@@ -18,7 +18,8 @@ pub struct Facts {
 /// The furniture kind of `line` (trimmed), with what it states, and why it was recognised.
 pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
     let line = line.trim();
-    if line.is_empty() || line.chars().count() > MAX_FURNITURE_CHARS {
+    if line.is_empty() || line.chars().filter(|c| !c.is_whitespace()).count() > MAX_FURNITURE_CHARS
+    {
         return None;
     }
     if let Some(page) = page_number(line) {

@@ -133,9 +133,10 @@ pub fn detect(lines: &[Line<'_>]) -> (Layout, String) {
     }
     // Pages may be set in different widths: each page is measured on its own.
     let (mut wrapped, mut width) = (0, 0);
+    let whole = wrap_width(&text);
     for page in lines.split(|l| l.page_break) {
         let page: Vec<&Line<'_>> = page.iter().filter(|l| l.is_text()).collect();
-        if let Some(cut) = wrap_width(&page) {
+        if let Some(cut) = wrap_width(&page).or(whole) {
             wrapped += continuation_lines(&page, cut);
             width = width.max(cut);
         }
@@ -172,15 +173,20 @@ pub fn wrap_width(text: &[&Line<'_>]) -> Option<usize> {
     if ends.len() < 4 {
         return None;
     }
-    let near = |w: usize| ends.iter().filter(|&&e| e + 1 >= w && e <= w + 1).count();
-    let (width, count) = ends
+    // The most common line end; digits and Latin letters are narrower than Han, so lines cut
+    // at one width end up to a few columns short of it.
+    let exactly = |w: usize| ends.iter().filter(|&&e| e == w).count();
+    let width = ends
         .iter()
         .copied()
         .filter(|&w| w >= 16)
-        .map(|w| (w, near(w)))
-        .max_by_key(|&(w, count)| (count, w))?;
+        .max_by_key(|&w| (exactly(w), w))?;
+    let count = ends
+        .iter()
+        .filter(|&&e| e + 3 >= width && e <= width + 1)
+        .count();
     let past = ends.iter().filter(|&&e| e > width + 2).count();
-    (count >= 3 && count * 5 >= ends.len() && past * 4 <= ends.len()).then_some(width + 1)
+    (count >= 3 && count * 5 >= ends.len() && past * 4 <= ends.len()).then_some(width)
 }
 
 /// Lines that go on from a full line above them (the text was cut at `width`).

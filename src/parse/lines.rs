@@ -60,6 +60,7 @@ pub fn split(clean: &str) -> Lines<'_> {
     let mut lines: Vec<Line<'_>> = clean.split('\n').map(line).collect();
     let mut facts = Facts::default();
     mark_furniture(&mut lines, &mut facts);
+    let mut lines = split_columns(lines);
     assign_pages(&mut lines);
     Lines { lines, facts }
 }
@@ -84,6 +85,122 @@ fn line(raw: &str) -> Line<'_> {
         page_break,
         furniture: None,
         page: None,
+    }
+}
+
+/// Pages set in two columns side by side (`pdftotext -layout`) read column by column: where
+/// many lines of a page have text starting at one column after a wide gap, each line is cut
+/// there, and the page's left halves come before its right halves.
+fn split_columns(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut page: Vec<Line<'_>> = Vec::new();
+    for line in lines {
+        let edge = line.page_break
+            || line
+                .furniture
+                .is_some_and(|(k, _)| k == FurnitureKind::RunningHead);
+        if edge {
+            out.extend(read_columns(std::mem::take(&mut page)));
+            out.push(line);
+        } else {
+            page.push(line);
+        }
+    }
+    out.extend(read_columns(page));
+    out
+}
+
+/// Columns of white space that separate two columns of text.
+const GUTTER: usize = 3;
+
+fn read_columns(page: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let starts: Vec<Option<usize>> = page.iter().map(|l| second_column(l.raw)).collect();
+    let mut found: Vec<usize> = starts.iter().flatten().copied().collect();
+    let text = page.iter().filter(|l| l.is_text()).count();
+    if found.len() < 3 || found.len() * 10 < text * 3 {
+        let mut page = page;
+        strip_margin(&mut page);
+        return page;
+    }
+    found.sort_unstable();
+    // The right column's margin: where the second column's lines start at the least.
+    let median = found[found.len() / 2];
+    let Some(&gutter) = found.iter().find(|&&c| c + 6 >= median) else {
+        let mut page = page;
+        strip_margin(&mut page);
+        return page;
+    };
+    let first = starts.iter().position(Option::is_some).unwrap_or(0);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (i, line) in page.into_iter().enumerate() {
+        if i < first || line.furniture.is_some() {
+            left.push(line);
+            continue;
+        }
+        match cut_at(line.raw, gutter) {
+            Some((l, r)) => {
+                left.push(self::line(l));
+                right.push(self::line(r));
+            }
+            None => left.push(line),
+        }
+    }
+    strip_margin(&mut left);
+    strip_margin(&mut right);
+    left.extend(right);
+    left
+}
+
+/// Where a second stretch of text starts on `raw`, after a gap of white space, in columns.
+fn second_column(raw: &str) -> Option<usize> {
+    let (mut col, mut gap, mut seen_text) = (0, 0, false);
+    for c in raw.chars() {
+        let width = str_width(c.encode_utf8(&mut [0; 4]), AmbiguousWidth::Wide);
+        if c == ' ' {
+            gap += 1;
+        } else if c.is_whitespace() {
+            gap += width;
+        } else {
+            if seen_text && gap >= GUTTER && col >= 16 {
+                return Some(col);
+            }
+            seen_text = true;
+            gap = 0;
+        }
+        col += width;
+    }
+    None
+}
+
+/// `raw` cut at display column `at`, if only white space stands there (the left text ends
+/// before it); a line with text only on the right gives an empty left part.
+fn cut_at(raw: &str, at: usize) -> Option<(&str, &str)> {
+    let mut col = 0;
+    for (i, c) in raw.char_indices() {
+        if col >= at {
+            let (l, r) = raw.split_at(i);
+            let before_gap = l.trim_end();
+            return (before_gap.is_empty() || l.len() - before_gap.len() >= 1 && l.ends_with(' '))
+                .then_some((l, r));
+        }
+        col += str_width(c.encode_utf8(&mut [0; 4]), AmbiguousWidth::Wide);
+    }
+    None
+}
+
+/// A small left margin every line shares (`pdftotext -layout` sets one) is no indentation.
+fn strip_margin(lines: &mut [Line<'_>]) {
+    const MAX_MARGIN: usize = 3;
+    let margin = lines
+        .iter()
+        .filter(|l| l.is_text())
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    if (1..=MAX_MARGIN).contains(&margin) && !lines.iter().any(|l| l.raw.starts_with('\u{3000}')) {
+        for line in lines.iter_mut().filter(|l| !l.is_blank()) {
+            line.indent = line.indent.saturating_sub(margin);
+        }
     }
 }
 

@@ -174,7 +174,7 @@ fn headline_parts(lines: &[Line<'_>], run: &[usize]) -> Vec<Vec<usize>> {
         let (above, line) = (pair[0], pair[1]);
         let split = lines[above].text.ends_with(['—', '：', ':'])
             || lines[line].text.starts_with('—')
-            || chars(line) >= chars(above) + 2;
+            || chars(line) > chars(above);
         if split {
             parts.push(vec![line]);
         } else if let Some(part) = parts.last_mut() {
@@ -275,7 +275,24 @@ pub fn fold_spaces(line: &str) -> String {
             out.push(c);
         }
     }
+    if is_letter_spaced(&out) {
+        out.retain(|c| c != ' ');
+    }
     out
+}
+
+/// Big type set with a space between every character (`春 耕 备 耕 忙`, as `pdftotext -layout`
+/// gives it): single characters, at least three of them Han.
+fn is_letter_spaced(text: &str) -> bool {
+    let mut han = 0;
+    for token in text.split(' ') {
+        let mut chars = token.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => han += usize::from(super::classify::is_han(c)),
+            _ => return false,
+        }
+    }
+    han >= 3
 }
 
 #[cfg(test)]
@@ -349,6 +366,14 @@ mod tests {
     fn gaps_are_counted_and_whitespace_only_lines_are_blank() {
         let got = units("甲\n \u{3000}\n\n乙\n");
         assert_eq!(got[1].gap_before, 2);
+    }
+
+    #[test]
+    fn letter_spaced_headlines_are_closed_up() {
+        assert_eq!(fold_spaces("春 耕 备 耕 忙"), "春耕备耕忙");
+        assert_eq!(fold_spaces("增 长 了 3 %"), "增长了3%");
+        assert_eq!(fold_spaces("稳步推进 扎实工作"), "稳步推进 扎实工作");
+        assert_eq!(fold_spaces("a b c"), "a b c");
     }
 
     #[test]

@@ -37,7 +37,10 @@ fn page_units(out: &mut Vec<Unit>, lines: &[Line<'_>], range: Range<usize>, gap:
         .iter()
         .filter(|l| l.is_text())
         .collect();
-    let width = wrap_width(&text).unwrap_or(usize::MAX);
+    let whole: Vec<&Line<'_>> = lines.iter().filter(|l| l.is_text()).collect();
+    let width = wrap_width(&text)
+        .or_else(|| wrap_width(&whole))
+        .unwrap_or(usize::MAX);
     // The left margin: where most full lines start.
     let margin = text
         .iter()
@@ -98,7 +101,10 @@ fn subheadings(units: &mut [Unit]) {
             && units[i - 1].kind == Kind::Body
             && units.get(i + run).is_some_and(|u| {
                 u.kind == Kind::Body && u.gap_before == 0 && dateline(&u.text).is_none()
-            });
+            })
+            && !units[i..i + run]
+                .iter()
+                .any(|u| u.text.ends_with(['：', ':']));
         if inside {
             for unit in &mut units[i..i + run] {
                 unit.kind = Kind::Body;
@@ -126,10 +132,19 @@ fn same_headline(run: &[usize], lines: &[Line<'_>], at: usize, width: usize) -> 
         .find(|&j| lines[j].is_blank())
         .unwrap_or(lines.len());
     let blank_before = start == 0 || lines[start - 1].is_blank();
-    let marked = (start..block_end).any(|j| {
-        j > start && lines[j].text.starts_with('—')
-            || j + 1 < block_end && lines[j].text.ends_with(['—', '：', ':'])
-    });
+    // A line longer than the one above, or set in other type (letter-spaced or not), starts a
+    // part of its own: a wrapped title fills its first line.
+    let size = |j: usize| fold_spaces(lines[j].text).chars().count();
+    let spaced = |j: usize| {
+        fold_spaces(lines[j].text).chars().count() < lines[j].text.chars().count() / 2 + 1
+    };
+    let other_type =
+        (start + 1..block_end).any(|j| size(j) > size(j - 1) || spaced(j) != spaced(j - 1));
+    let marked = other_type
+        || (start..block_end).any(|j| {
+            j > start && lines[j].text.starts_with('—')
+                || j + 1 < block_end && lines[j].text.ends_with(['—', '：', ':'])
+        });
     blank_before
         && (2..=3).contains(&(block_end - start))
         && at < block_end

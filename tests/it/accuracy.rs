@@ -20,10 +20,6 @@ const FIELDS: [&str; 7] = [
     "last",
     "paragraphs",
 ];
-/// Layouts below the target today, with the accuracy they reach (see the issue's note).
-const FLOORS: &[(&str, f64)] = &[("pdftotext-layout", 0.08), ("source-line", 0.92)];
-/// The whole corpus today; the goal is `TARGET`.
-const OVERALL_FLOOR: f64 = 0.89;
 const TARGET: f64 = 0.98;
 
 fn layouts_dir() -> PathBuf {
@@ -322,22 +318,16 @@ fn parser_field_accuracy_on_the_layout_corpus() {
     }
     let accuracy = overall.accuracy();
     let count = misses.len();
-    // The goal is TARGET on every layout. Layouts not there yet are held at what they reach
-    // now, so no change makes them worse (issue #6 stays open until the floors are gone).
     for (layout, tally) in &layouts {
-        let floor = FLOORS
-            .iter()
-            .find(|(name, _)| name == layout)
-            .map_or(TARGET, |&(_, floor)| floor);
         assert!(
-            tally.accuracy() >= floor,
-            "{layout}: field accuracy {:.3} is below {floor}",
+            tally.accuracy() >= TARGET,
+            "{layout}: field accuracy {:.3} is below {TARGET}",
             tally.accuracy()
         );
     }
     assert!(
-        accuracy >= OVERALL_FLOOR,
-        "field accuracy {accuracy:.3} is below {OVERALL_FLOOR} ({count} mismatches listed above)"
+        accuracy >= TARGET,
+        "field accuracy {accuracy:.3} is below {TARGET} ({count} mismatches listed above)"
     );
 }
 
