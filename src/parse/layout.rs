@@ -169,23 +169,26 @@ pub fn detect(lines: &[Line<'_>]) -> (Layout, String) {
 /// The column where lines are cut, if many lines end at one column: the most common line end
 /// (within a column either side) that a fifth of the lines reach, with few lines past it.
 pub fn wrap_width(text: &[&Line<'_>]) -> Option<usize> {
-    let ends: Vec<usize> = text.iter().map(|l| l.end_column()).collect();
+    let mut ends: Vec<usize> = text.iter().map(|l| l.end_column()).collect();
     if ends.len() < 4 {
         return None;
     }
+    ends.sort_unstable();
     // The most common line end; digits and Latin letters are narrower than Han, so lines cut
     // at one width end up to a few columns short of it.
-    let exactly = |w: usize| ends.iter().filter(|&&e| e == w).count();
-    let width = ends
-        .iter()
-        .copied()
-        .filter(|&w| w >= 16)
-        .max_by_key(|&w| (exactly(w), w))?;
-    let count = ends
-        .iter()
-        .filter(|&&e| e + 3 >= width && e <= width + 1)
-        .count();
-    let past = ends.iter().filter(|&&e| e > width + 2).count();
+    let mut width = None;
+    let mut best = 0;
+    for run in ends.chunk_by(|a, b| a == b) {
+        if run[0] >= 16 && run.len() >= best {
+            (width, best) = (Some(run[0]), run.len());
+        }
+    }
+    let width = width?;
+    let within = |low: usize, high: usize| {
+        ends.partition_point(|&e| e <= high) - ends.partition_point(|&e| e < low)
+    };
+    let count = within(width.saturating_sub(3), width + 1);
+    let past = ends.len() - ends.partition_point(|&e| e <= width + 2);
     (count >= 3 && count * 5 >= ends.len() && past * 4 <= ends.len()).then_some(width)
 }
 

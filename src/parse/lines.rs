@@ -1,12 +1,16 @@
 //! The lines of a cleaned dump with what the layouts look at: indentation, width, page breaks
 //! and which lines are page furniture.
 
+use std::collections::HashMap;
+
 use super::furniture::{Facts, full_date, furniture, masthead, paper_name};
 use crate::model::{FurnitureKind, PageRef};
 use crate::typeset::{AmbiguousWidth, str_width};
 
 /// Lines at the top of a dump where a masthead (the paper's name alone) may stand.
 const MASTHEAD_LINES: usize = 6;
+/// The longest line (in characters) taken for a running head repeated on every page.
+const MAX_REPEATED_CHARS: usize = 40;
 
 /// One source line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,15 +211,29 @@ fn strip_margin(lines: &mut [Line<'_>]) {
 fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
     front_matter(lines, facts);
     let paged = lines.iter().any(|l| l.page_break);
+    let edges = page_edges(lines);
+    // How many page edges each short line (page numbers' digits ignored) stands at.
+    let key = |text: &str| -> String { text.chars().filter(|c| !c.is_ascii_digit()).collect() };
+    let mut at_edges: HashMap<String, usize> = HashMap::new();
+    if paged {
+        for (line, _) in lines
+            .iter()
+            .zip(&edges)
+            .filter(|(l, edge)| **edge && !l.is_blank())
+        {
+            if line.text.chars().count() <= MAX_REPEATED_CHARS {
+                *at_edges.entry(key(line.text)).or_default() += 1;
+            }
+        }
+    }
     let first_text = lines.iter().position(|l| !l.is_blank()).unwrap_or(0);
     for i in 0..lines.len() {
-        if lines[i].is_blank() {
+        if lines[i].is_blank() || lines[i].furniture.is_some() {
             continue;
         }
         let found = furniture(lines[i].text).or_else(|| {
             let near_top = i >= first_text && i < first_text + MASTHEAD_LINES;
-            let name =
-                masthead(lines[i].text).filter(|_| near_top || paged && at_page_edge(lines, i))?;
+            let name = masthead(lines[i].text).filter(|_| near_top || paged && edges[i])?;
             let facts = Facts {
                 paper: Some(name),
                 ..Facts::default()
@@ -226,8 +244,10 @@ fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
                 "the paper's name alone: a masthead",
             ))
         });
+        let repeated =
+            paged && edges[i] && at_edges.get(&key(lines[i].text)).is_some_and(|&n| n > 1);
         let found = found.or_else(|| {
-            (paged && at_page_edge(lines, i) && repeated(lines, i)).then(|| {
+            repeated.then(|| {
                 (
                     FurnitureKind::RunningHead,
                     Facts::default(),
@@ -242,6 +262,31 @@ fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
             lines[i].furniture = Some((kind, why));
         }
     }
+}
+
+/// Whether each line is among the first or last two text lines of its page (between form
+/// feeds), in one pass each way.
+fn page_edges(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut edges = vec![false; lines.len()];
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.page_break {
+            seen = 0;
+        } else if !line.is_blank() {
+            edges[i] |= seen < 2;
+            seen += 1;
+        }
+    }
+    seen = 0;
+    for (i, line) in lines.iter().enumerate().rev() {
+        if line.page_break {
+            seen = 0;
+        } else if !line.is_blank() {
+            edges[i] |= seen < 2;
+            seen += 1;
+        }
+    }
+    edges
 }
 
 /// A front-matter block (`---` lines around `key: value` lines) opening the dump: metadata,
@@ -276,34 +321,6 @@ fn front_matter(lines: &mut [Line<'_>], facts: &mut Facts) {
             "front matter: metadata about the file",
         ));
     }
-}
-
-/// The first or last two text lines of a page (between form feeds).
-fn at_page_edge(lines: &[Line<'_>], i: usize) -> bool {
-    let before = lines[..i]
-        .iter()
-        .rev()
-        .take_while(|l| !l.page_break)
-        .filter(|l| !l.is_blank())
-        .count();
-    let after = lines[i + 1..]
-        .iter()
-        .take_while(|l| !l.page_break)
-        .filter(|l| !l.is_blank())
-        .count();
-    before < 2 || after < 2
-}
-
-/// Whether the same short line stands at the edge of another page too (with the page
-/// number's digits ignored).
-fn repeated(lines: &[Line<'_>], i: usize) -> bool {
-    let key = |text: &str| -> String { text.chars().filter(|c| !c.is_ascii_digit()).collect() };
-    let me = key(lines[i].text);
-    lines[i].text.chars().count() <= 40
-        && lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != i && !l.is_blank() && key(l.text) == me && at_page_edge(lines, j))
 }
 
 /// Gives every line the page its furniture states: a page's own statement counts from the page

@@ -21,26 +21,31 @@ pub fn units(lines: &[Line<'_>]) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut gap = 0;
     let mut start = 0;
+    let text: Vec<&Line<'_>> = lines.iter().filter(|l| l.is_text()).collect();
+    let whole = wrap_width(&text);
     while start < lines.len() {
         let end = lines[start..]
             .iter()
             .position(|l| l.page_break)
             .map_or(lines.len(), |p| start + p + 1);
-        page_units(&mut out, lines, start..end, &mut gap);
+        page_units(&mut out, lines, start..end, whole, &mut gap);
         start = end;
     }
     out
 }
 
-fn page_units(out: &mut Vec<Unit>, lines: &[Line<'_>], range: Range<usize>, gap: &mut usize) {
+fn page_units(
+    out: &mut Vec<Unit>,
+    lines: &[Line<'_>],
+    range: Range<usize>,
+    whole: Option<usize>,
+    gap: &mut usize,
+) {
     let text: Vec<&Line<'_>> = lines[range.clone()]
         .iter()
         .filter(|l| l.is_text())
         .collect();
-    let whole: Vec<&Line<'_>> = lines.iter().filter(|l| l.is_text()).collect();
-    let width = wrap_width(&text)
-        .or_else(|| wrap_width(&whole))
-        .unwrap_or(usize::MAX);
+    let width = wrap_width(&text).or(whole).unwrap_or(usize::MAX);
     // The left margin: where most full lines start.
     let margin = text
         .iter()
