@@ -420,3 +420,30 @@ fn fallback_title(text: &str) -> String {
         title
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse;
+
+    fn titles(text: &str) -> Vec<String> {
+        parse("t.txt", text)
+            .articles
+            .into_iter()
+            .map(|a| a.title)
+            .collect()
+    }
+
+    #[test]
+    fn a_source_line_closes_its_story() {
+        let text = "标题一\n\n正文一。\n\n来源：南方都市报\n\n标题二\n\n正文二。\n";
+        assert_eq!(titles(text), ["标题一", "标题二"]);
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_its_day_anchors_the_headline_above() {
+        let text = "标题一\n\n本报讯 正文一。\n\n荔枝丰收季，果农乐开怀\n\n7月6日，在从化区，果农正在采摘荔枝。\n";
+        assert_eq!(titles(text), ["标题一", "荔枝丰收季，果农乐开怀"]);
+        let cut = "标题一\n\n本报讯 正文一。\n\n他说这是一片充满希望的\n\n土地，大家都很高兴。\n";
+        assert_eq!(titles(cut), ["标题一"], "the rest of a cut paragraph");
+    }
+}

@@ -116,12 +116,14 @@ fn split_columns(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
 
 /// Columns of white space that separate two columns of text.
 const GUTTER: usize = 3;
+/// Lines of a page that must show two columns before the page is read as two.
+const MIN_COLUMN_LINES: usize = 5;
 
 fn read_columns(page: Vec<Line<'_>>) -> Vec<Line<'_>> {
     let starts: Vec<Option<usize>> = page.iter().map(|l| second_column(l.raw)).collect();
     let mut found: Vec<usize> = starts.iter().flatten().copied().collect();
     let text = page.iter().filter(|l| l.is_text()).count();
-    if found.len() < 3 || found.len() * 10 < text * 3 {
+    if found.len() < MIN_COLUMN_LINES || found.len() * 10 < text * 3 {
         let mut page = page;
         strip_margin(&mut page);
         return page;
@@ -385,6 +387,36 @@ mod tests {
         let other = got.lines.iter().find(|l| l.text == "另一篇").unwrap();
         assert_eq!(other.page.as_ref().map(|p| p.number), Some(4));
         assert!(got.lines[6].furniture.is_some());
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let row = |l: &str, r: &str| format!("{l}{}{r}\n", " ".repeat(40 - l.chars().count() * 2));
+        let mut text = String::new();
+        for n in 0..6 {
+            text.push_str(&row(
+                &format!("左栏第{n}行文字左栏文字"),
+                &format!("右栏第{n}行文字"),
+            ));
+        }
+        let got = split(&text);
+        let texts: Vec<&str> = got
+            .lines
+            .iter()
+            .map(|l| l.text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(texts[0], "左栏第0行文字左栏文字");
+        assert_eq!(texts[5], "左栏第5行文字左栏文字");
+        assert_eq!(texts[6], "右栏第0行文字");
+        assert_eq!(texts.len(), 12);
+    }
+
+    #[test]
+    fn a_shared_margin_is_no_indentation() {
+        let got = split("  标题\n      第一段的开头\n  第一段的后文。\n");
+        let indents: Vec<usize> = got.lines.iter().take(3).map(|l| l.indent).collect();
+        assert_eq!(indents, [0, 4, 0]);
     }
 
     #[test]
