@@ -8,7 +8,12 @@ use crate::parse::Layout;
 
 /// 读报 — read Chinese newspaper issues in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "dubao", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "dubao",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  dubao                      read the built-in sample issues\n  dubao papers/2023/         read a folder of issues as a library\n  dubao list issue.txt | head\n\nExit status: 0 on success, 1 when `search` finds nothing, 2 on a usage or input error."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -27,11 +32,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the articles, one line each: number, tab, title.
+    #[command(after_help = "Example:\n  dubao list 2023-05-06.txt")]
     List {
         /// Issue files or folders (default: the built-in samples).
         paths: Vec<PathBuf>,
     },
     /// Export the parsed issues for scripts.
+    #[command(after_help = "Example:\n  dubao export --json issue.txt | jq '.issues[0].articles[].title'")]
     Export {
         /// Write JSON (the shape is documented in the README).
         #[arg(long, required = true)]
@@ -42,6 +49,7 @@ pub enum Command {
     /// Search every article for QUERY (terms separated by spaces must all occur; "…" quotes a
     /// phrase). One line per article found: number, tab, title, tab, snippet. Exit status 1
     /// when nothing matches.
+    #[command(after_help = "Example:\n  dubao search '电力 保供' papers/ --json")]
     Search {
         /// What to look for.
         query: String,
@@ -52,7 +60,10 @@ pub enum Command {
         json: bool,
     },
     /// Show where the configuration file is read from, or print a commented default one.
-    #[command(group = clap::ArgGroup::new("what").required(true))]
+    #[command(
+        group = clap::ArgGroup::new("what").required(true),
+        after_help = "Example:\n  dubao config --default > \"$(dubao config --path)\""
+    )]
     Config {
         /// Print the path of the configuration file.
         #[arg(long, group = "what")]
@@ -63,11 +74,22 @@ pub enum Command {
     },
     /// Print every line of FILE with the role the parser gave it and why, after the layout it
     /// detected and the evidence for it.
+    #[command(after_help = "Example:\n  dubao inspect --layout wrapped page.txt | less")]
     Inspect {
         /// The issue file to explain.
         file: PathBuf,
     },
+    /// Print shell completions for dubao.
+    #[command(after_help = "Example:\n  dubao completions bash > ~/.local/share/bash-completion/completions/dubao")]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print dubao's manual page (roff), generated from these same definitions.
+    #[command(after_help = "Example:\n  dubao man > dubao.1 && man ./dubao.1")]
+    Man,
     /// Print one article typeset as plain text.
+    #[command(after_help = "Example:\n  dubao cat --article 3 --width 40 issue.txt")]
     Cat {
         /// The article's number, as `dubao list` shows it (from 1).
         #[arg(long, short = 'a', value_parser = clap::value_parser!(u64).range(1..))]

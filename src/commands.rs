@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::Command;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
 use crate::config;
 use crate::load::{load_all, read_text};
 use crate::model::Issue;
@@ -59,6 +61,11 @@ pub fn run(
             (true, None) => anyhow::bail!("no configuration folder: the home directory is unknown"),
             (false, _) => out.write_all(config::DEFAULT_FILE.as_bytes())?,
         },
+        Some(Command::Completions { shell }) => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "dubao", &mut out);
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command()).render(&mut out)?,
         Some(Command::Inspect { file }) => {
             let text = read_text(&file)?;
             let report = crate::parse::inspect(&file.display().to_string(), &text, layout);

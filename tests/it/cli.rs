@@ -360,3 +360,59 @@ fn a_library_folder_lists_the_newest_issue_first() {
         .collect();
     assert_eq!(titles, ["十九日新闻", "十八日新闻", "十七日新闻"]);
 }
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef dubao"),
+        ("fish", "complete -c dubao"),
+        ("elvish", "edit:completion:arg-completer"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let output = dubao(&["completions", shell]);
+        assert!(output.status.success(), "{shell}");
+        let script = stdout(&output);
+        assert!(script.contains(marker), "{shell}: {marker}");
+        for subcommand in ["list", "export", "search", "inspect", "cat"] {
+            assert!(script.contains(subcommand), "{shell} completes {subcommand}");
+        }
+    }
+    assert_eq!(dubao(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn the_manual_page_is_generated_from_the_command_line() {
+    let output = dubao(&["man"]);
+    assert!(output.status.success());
+    let page = stdout(&output);
+    assert!(page.starts_with(".ie") || page.contains(".TH dubao 1"), "{page}");
+    for subcommand in ["list", "export", "search", "inspect", "completions"] {
+        assert!(page.contains(subcommand), "{subcommand}");
+    }
+}
+
+#[test]
+fn every_subcommand_help_gives_an_example() {
+    for subcommand in ["list", "export", "search", "config", "inspect", "completions", "man", "cat"] {
+        let output = dubao(&[subcommand, "--help"]);
+        assert!(output.status.success(), "{subcommand}");
+        assert!(stdout(&output).contains("Example:"), "{subcommand}");
+    }
+}
+
+#[test]
+fn inspect_explains_every_line_and_layout_can_be_forced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "\n标题\n——副题\n\u{3000}\u{3000}本报北京5月5日电 正文。\n\u{3000}\u{3000}第二段。\n";
+    let path = write(dir.path(), "20230506-03-01.txt", text.as_bytes());
+    let report = stdout(&dubao(&["inspect", &path]));
+    assert!(report.contains("layout: indented"), "{report}");
+    assert!(report.contains("subtitle"), "{report}");
+    let forced = stdout(&dubao(&["inspect", "--layout", "blocks", &path]));
+    assert!(forced.contains("layout: blocks — chosen with --layout"), "{forced}");
+    let json = stdout(&dubao(&["export", "--json", &path]));
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(value["issues"][0]["articles"][0]["page"]["number"], 3);
+    assert_eq!(dubao(&["inspect", "--layout", "pdf", &path]).status.code(), Some(2));
+}
