@@ -1,0 +1,168 @@
+//! Simplified and traditional Chinese: converting text for display (OpenCC's dictionaries,
+//! through `ferrous-opencc`, Apache-2.0) and folding characters for search, so `復工` finds
+//! `复工` and the other way round.
+//!
+//! Domain code: no terminal types. Converters load on first use (a few milliseconds each).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+
+/// How the text of an issue is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Script {
+    /// As the file has it.
+    #[default]
+    Original,
+    Simplified,
+    /// Traditional characters, in OpenCC's standard forms.
+    Traditional,
+    /// Traditional, with Taiwan's character forms.
+    Taiwan,
+    /// Traditional, with Hong Kong's character forms.
+    HongKong,
+}
+
+impl Script {
+    /// The script after this one when the reader toggles: original → simplified → the
+    /// traditional variant the user chose → original.
+    pub fn next(self, traditional: Self) -> Self {
+        match self {
+            Self::Original => Self::Simplified,
+            Self::Simplified => traditional,
+            Self::Traditional | Self::Taiwan | Self::HongKong => Self::Original,
+        }
+    }
+}
+
+/// The converters, each loaded the first time it is needed.
+#[derive(Default)]
+pub struct Converters {
+    to_simplified: OnceLock<Option<OpenCC>>,
+    to_traditional: OnceLock<Option<OpenCC>>,
+    to_taiwan: OnceLock<Option<OpenCC>>,
+    to_hong_kong: OnceLock<Option<OpenCC>>,
+}
+
+impl Converters {
+    /// `text` in `script` (unchanged for `Original`, or if a dictionary failed to load).
+    pub fn convert<'a>(&self, text: &'a str, script: Script) -> Cow<'a, str> {
+        let (cell, config) = match script {
+            Script::Original => return Cow::Borrowed(text),
+            Script::Simplified => (&self.to_simplified, BuiltinConfig::T2s),
+            Script::Traditional => (&self.to_traditional, BuiltinConfig::S2t),
+            Script::Taiwan => (&self.to_taiwan, BuiltinConfig::S2tw),
+            Script::HongKong => (&self.to_hong_kong, BuiltinConfig::S2hk),
+        };
+        match cell.get_or_init(|| OpenCC::from_config(config).ok()) {
+            Some(converter) => Cow::Owned(converter.convert(text)),
+            None => Cow::Borrowed(text),
+        }
+    }
+}
+
+/// The simplified form of a traditional character (`復` → `复`, `發` → `发`); any other
+/// character as it is. One character for one, so byte ranges can be mapped back.
+pub fn fold_han(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    fold_table().get(&c).copied().unwrap_or(c)
+}
+
+/// The character table behind [`fold_han`]: every CJK ideograph OpenCC's traditional →
+/// simplified dictionary changes into a single other character.
+pub fn fold_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let Ok(converter) = OpenCC::from_config(BuiltinConfig::T2s) else {
+            return HashMap::new();
+        };
+        // One character a line, so no phrase spans two of them.
+        let chars: Vec<char> = ('\u{3400}'..='\u{9fff}')
+            .chain('\u{f900}'..='\u{faff}')
+            .collect();
+        let input: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
+        let output = converter.convert(&input);
+        chars
+            .iter()
+            .zip(output.split('\n'))
+            .filter_map(|(&from, to)| {
+                let mut to_chars = to.chars();
+                match (to_chars.next(), to_chars.next()) {
+                    (Some(to), None) if to != from => Some((from, to)),
+                    _ => None,
+                }
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_and_simplified_fold_together_both_ways() {
+        let table = fold_table();
+        assert!(table.len() >= 2000, "{} pairs", table.len());
+        let converters = Converters::default();
+        // Pairs from the conversion dictionary, in both directions.
+        let mut pairs: Vec<(char, char)> = table
+            .iter()
+            .map(|(&t, &s)| (t, s))
+            .filter(|(t, _)| ('\u{4e00}'..='\u{9fff}').contains(t))
+            .collect();
+        pairs.sort_unstable();
+        let sample: Vec<(char, char)> = pairs.iter().copied().step_by(pairs.len() / 250).collect();
+        assert!(sample.len() >= 200);
+        let mut round_trips = 0;
+        for &(traditional, simplified) in &sample {
+            assert_eq!(fold_han(traditional), simplified);
+            assert_eq!(
+                fold_han(simplified),
+                simplified,
+                "{simplified} is simplified already"
+            );
+            // Simplified → traditional (one form of several, at times) folds back.
+            let back = converters
+                .convert(&simplified.to_string(), Script::Traditional)
+                .into_owned();
+            round_trips += usize::from(back.chars().all(|c| fold_han(c) == simplified));
+        }
+        assert!(
+            round_trips * 100 >= sample.len() * 95,
+            "{round_trips} of {}",
+            sample.len()
+        );
+        for (t, s) in [
+            ('復', '复'),
+            ('發', '发'),
+            ('電', '电'),
+            ('報', '报'),
+            ('東', '东'),
+        ] {
+            assert_eq!(fold_han(t), s);
+        }
+    }
+
+    #[test]
+    fn text_converts_for_display() {
+        let converters = Converters::default();
+        assert_eq!(
+            converters.convert("发展电力", Script::Traditional),
+            "發展電力"
+        );
+        assert_eq!(
+            converters.convert("發展電力", Script::Simplified),
+            "发展电力"
+        );
+        assert_eq!(converters.convert("发展", Script::Original), "发展");
+        assert_eq!(Script::Original.next(Script::Taiwan), Script::Simplified);
+        assert_eq!(Script::Simplified.next(Script::Taiwan), Script::Taiwan);
+        assert_eq!(Script::Taiwan.next(Script::Taiwan), Script::Original);
+    }
+}
