@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dubao::app::AppState;
+use dubao::app::{AppState, Notice};
 use dubao::cli::Cli;
 use dubao::config::Config;
 use dubao::state::Store;
@@ -75,8 +75,8 @@ fn read(
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let store = Store::in_data_dir();
     let (memory, memory_warning) = store.as_ref().map(Store::load).unwrap_or_default();
-    let mut state = AppState::configured(issues, config, no_color).with_memory(memory);
-    state.message = warning.or(memory_warning);
+    let mut state = AppState::with_settings(issues, config.settings(no_color)).with_memory(memory);
+    state.notice = warning.or(memory_warning).map(Notice::Warning);
     state.loading = loading;
     term::run(state, mouse || config.mouse, store.as_ref(), loader)
 }

@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
-use super::{AppState, Screen};
+use super::layout::TextPos;
+use super::{AppState, Notice, Screen};
+use crate::model::Issue;
 use crate::search::{Corpus, Hit, Match, Query, Ranker, find_in_article};
-use crate::ui::strings;
 
 /// Results that get a snippet: more than a screen shows, fewer than a large archive finds.
 const SNIPPETS: usize = 200;
@@ -118,7 +119,7 @@ pub fn submit(state: &mut AppState) {
         Scope::Date => return go_to_date(state, &prompt.input),
     };
     if !found && !prompt.input.trim().is_empty() {
-        state.message = Some(strings::not_found(&prompt.input));
+        state.notice = Some(Notice::NotFound(prompt.input.clone()));
     }
     if prompt.scope == Scope::Global && !found {
         state.search.results = None;
@@ -149,7 +150,7 @@ fn go_to_date(state: &mut AppState, input: &str) {
             state.select_issue(index);
             state.screen = Screen::Front;
         }
-        None => state.message = Some(strings::no_issue_on(input.trim())),
+        None => state.notice = Some(Notice::NoIssueOn(input.trim().to_owned())),
     }
 }
 
@@ -160,11 +161,11 @@ pub fn find(state: &mut AppState, input: &str) {
         return;
     };
     let matches = find_in_article(article, &query);
-    let first_visible = state.scroll;
-    let lines = state.reader_lines();
+    // Below the top of the pane: at or after the first character on screen.
+    let first_visible = state.layout().pos_of(state.scroll());
     let current = matches
         .iter()
-        .position(|m| line_of(&lines, m).is_some_and(|l| l >= first_visible))
+        .position(|m| match_pos(article, m) >= first_visible)
         .unwrap_or(0);
     state.search.finder = (!query.is_empty()).then(|| Finder {
         query: input.to_owned(),
@@ -182,7 +183,7 @@ pub fn step(state: &mut AppState, forward: bool) {
         .as_mut()
         .filter(|f| !f.matches.is_empty())
     else {
-        state.message = Some(strings::NO_SEARCH.to_owned());
+        state.notice = Some(Notice::NoSearch);
         return;
     };
     let count = finder.matches.len();
@@ -205,23 +206,23 @@ fn show_current_match(state: &mut AppState) {
     else {
         return;
     };
-    let lines = state.reader_lines();
-    let (rows, _) = state.reader_extent();
-    if let Some(line) = line_of(&lines, &m) {
-        if line < state.scroll || line >= state.scroll + rows {
-            state.scroll = line.saturating_sub(rows / 3);
-        }
-        state.scroll = state.scroll.min(lines.len().saturating_sub(rows));
+    let Some(at) = state.current_article().map(|a| match_pos(a, &m)) else {
+        return;
+    };
+    let layout = state.layout();
+    let (line, top, rows) = (layout.line_of(at), state.scroll(), layout.rows());
+    if line < top || line >= top + rows {
+        state.scroll_to(line.saturating_sub(rows / 3));
     }
 }
 
-/// The laid-out line that shows the start of `m`.
-fn line_of(lines: &[crate::typeset::ArticleLine], m: &Match) -> Option<usize> {
-    lines.iter().position(|l| {
-        l.source.is_some_and(|(p, start)| {
-            p == m.paragraph && start <= m.start && m.start < start + l.text.len()
-        })
-    })
+/// Where `m` starts in the text.
+fn match_pos(article: &crate::model::Article, m: &Match) -> TextPos {
+    let text = article
+        .paragraphs
+        .get(m.paragraph)
+        .map_or("", String::as_str);
+    TextPos::in_paragraph(m.paragraph, text, m.start)
 }
 
 /// Searches every open issue for `input` and shows the results.
@@ -259,7 +260,7 @@ pub fn open_result(state: &mut AppState) {
     let (issue, article, query) = (hit.issue, hit.article, results.query.clone());
     state.select_issue(issue);
     state.select_article(article);
-    state.screen = Screen::Reader;
+    state.open();
     find(state, &query);
 }
 
@@ -268,6 +269,13 @@ pub fn select(state: &mut AppState, delta: isize) {
     if let Some(results) = state.search.results.as_mut() {
         let last = results.hits.len().saturating_sub(1);
         results.selected = results.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// The corpus of `issues` is built: kept if they are still the issues open.
+pub fn corpus_ready(state: &mut AppState, corpus: &Shared<Corpus>, issues: &Shared<Vec<Issue>>) {
+    if Arc::ptr_eq(&issues.0, &state.issues) {
+        state.search.corpus = Some(Arc::clone(&corpus.0));
     }
 }
 
@@ -285,13 +293,13 @@ pub fn ranker_ready(state: &mut AppState, ranker: Shared<Ranker>) {
 
 /// Runs a search across issues for keyword `n` (from 1) of the open article.
 pub fn keyword(state: &mut AppState, n: usize) {
-    let keywords = state.keywords();
-    match n.checked_sub(1).and_then(|i| keywords.get(i)) {
-        Some(word) => {
-            let word = word.clone();
-            search_all(state, &word);
-        }
-        None if state.search.ranker.is_none() => state.message = Some(strings::LOADING.to_owned()),
+    match n
+        .checked_sub(1)
+        .and_then(|i| state.keywords().get(i))
+        .cloned()
+    {
+        Some(word) => search_all(state, &word),
+        None if state.search.ranker.is_none() => state.notice = Some(Notice::DictionaryLoading),
         None => {}
     }
 }

@@ -36,29 +36,29 @@ fn capital_q_quits_from_anywhere() {
 fn scrolling_in_the_reader_by_line_page_and_half_page() {
     let mut app = app(60, 14);
     press(&mut app, "<Enter>jjj");
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.scroll(), 3);
     press(&mut app, "k");
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.scroll(), 2);
     let (rows, lines) = app.reader_extent();
     assert!(lines > rows * 3, "a long article");
     press(&mut app, "g g<Space>");
     assert_eq!(
-        app.scroll,
+        app.scroll(),
         rows - 1,
         "a page is the pane's height less one line"
     );
     press(&mut app, "b");
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.scroll(), 0);
     press(&mut app, "<C-d>");
-    assert_eq!(app.scroll, (rows - 1) / 2 + 1);
+    assert_eq!(app.scroll(), (rows - 1) / 2 + 1);
     press(&mut app, "G");
     assert_eq!(
-        app.scroll,
+        app.scroll(),
         lines - rows,
         "G shows the last line at the bottom"
     );
     press(&mut app, "jjj<PageDown>");
-    assert_eq!(app.scroll, lines - rows, "no scrolling past the end");
+    assert_eq!(app.scroll(), lines - rows, "no scrolling past the end");
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn brackets_move_between_articles_inside_the_reader() {
     let mut app = app(80, 24);
     press(&mut app, "<Enter>jj]");
     assert_eq!(
-        (app.screen, app.article, app.scroll),
+        (app.screen, app.article, app.scroll()),
         (Screen::Reader, 1, 0)
     );
     press(&mut app, "[[[");
@@ -124,7 +124,7 @@ fn the_split_view_switches_focus_with_tab() {
     press(&mut app, "j<Tab>");
     assert_eq!((app.screen, app.article), (Screen::Reader, 1));
     press(&mut app, "j");
-    assert_eq!(app.scroll, 1, "j scrolls the focused article");
+    assert_eq!(app.scroll(), 1, "j scrolls the focused article");
     press(&mut app, "<Tab>j");
     assert_eq!((app.screen, app.article), (Screen::Front, 2));
 }
@@ -169,7 +169,7 @@ fn resizing_keeps_the_scroll_in_range() {
     press(&mut app, "<Enter>G");
     dubao::app::update(&mut app, dubao::app::Action::Resize(200, 60));
     let (rows, lines) = app.reader_extent();
-    assert!(app.scroll <= lines.saturating_sub(rows));
+    assert!(app.scroll() <= lines.saturating_sub(rows));
     for (w, h) in [(1, 1), (5, 3), (30, 8), (0, 0)] {
         dubao::app::update(&mut app, dubao::app::Action::Resize(w, h));
         crate::support::render(&app);
@@ -185,9 +185,9 @@ fn mouse_wheel_scrolls_and_a_click_opens_the_card_under_it() {
     assert_eq!(app.screen, Screen::Reader);
     assert!(app.article > 0, "the card in the second column");
     update(&mut app, Action::Scroll(3));
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.scroll(), 3);
     update(&mut app, Action::Scroll(-3));
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.scroll(), 0);
 }
 
 proptest::proptest! {
