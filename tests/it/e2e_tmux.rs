@@ -341,3 +341,98 @@ fn quitting_and_starting_again_returns_to_the_same_place() {
         s.contains("2/4 篇") && s.contains("阅读")
     });
 }
+
+/// The text of the reading pane's first row and the one under it, run together: no spaces, no
+/// scrollbar (box-drawing and block glyphs).
+fn top_text(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(1)
+        .take(2)
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(c))
+        .collect()
+}
+
+/// The first characters of the reading pane's first row.
+fn first_row(screen: &str) -> String {
+    let row = screen.lines().nth(1).unwrap_or_default();
+    row.chars()
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(c))
+        .take(4)
+        .collect()
+}
+
+#[test]
+fn resizing_and_changing_the_measure_keep_the_first_visible_text_on_the_first_line() {
+    let Some(tmux) = Tmux::start_sized(&shell_command(), 100, 40) else {
+        return;
+    };
+    // The longest article of the first sample, so a place part way in is far from its end.
+    let articles = &samples()[0].articles;
+    let (index, article) = articles
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, a)| {
+            a.paragraphs
+                .iter()
+                .map(|p| p.chars().count())
+                .sum::<usize>()
+        })
+        .expect("articles");
+    tmux.wait_for("the status line on the last row", |s| {
+        s.lines().nth(39).is_some_and(|l| l.contains("头版"))
+    });
+    let mut keys = vec!["j"; index];
+    keys.push("Enter");
+    tmux.keys(&keys);
+    tmux.wait_for("the article", |s| s.contains(&head(&article.title)));
+    // Once jieba has loaded, a keyword line joins the headline: wait for it first.
+    tmux.wait_for("the keywords", |s| s.contains("关键词"));
+    tmux.keys(&["j"; 9]);
+    // A line of body text at the top (not a blank line between paragraphs, nor a short end).
+    let mut start = first_row(&tmux.settled());
+    for _ in 0..5 {
+        if start.chars().count() == 4 {
+            break;
+        }
+        tmux.keys(&["j"]);
+        start = first_row(&tmux.settled());
+    }
+    assert_eq!(
+        start.chars().count(),
+        4,
+        "no body text at the top: {start:?}"
+    );
+    let place: String = start.chars().take(3).collect();
+
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "30"]);
+    tmux.wait_for("60×30 with the same text at the top", |s| {
+        s.lines().count() <= 30 && top_text(s).contains(&place)
+    });
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "40"]);
+    tmux.wait_for("100×40 with the same first line", |s| {
+        first_row(s) == start
+    });
+    for (keys, what) in [
+        (&["-", "-", "-", "-", "-"][..], "a narrower measure"),
+        (
+            &["+", "+", "+", "+", "+", "+", "+", "+"][..],
+            "a wider measure",
+        ),
+        (&["="][..], "the measure reset"),
+    ] {
+        tmux.keys(keys);
+        tmux.wait_for(what, |s| s.contains("measure"));
+        let screen = tmux.settled();
+        assert!(
+            top_text(&screen).contains(&place),
+            "after {what} {place:?} is not at the top:\n{screen}"
+        );
+    }
+    assert_eq!(
+        first_row(&tmux.settled()),
+        start,
+        "the measure back, the line back"
+    );
+}
