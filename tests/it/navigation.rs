@@ -212,3 +212,79 @@ proptest::proptest! {
         crate::support::render(&app);
     }
 }
+
+/// The character at the top of the reading pane: paragraph and character offset.
+fn first_visible(app: &dubao::app::AppState) -> (usize, usize) {
+    let (paragraph, byte) = app.reader_lines()[app.scroll()]
+        .source
+        .expect("body text at the top");
+    let text = &app.current_article().expect("an article").paragraphs[paragraph];
+    (
+        paragraph,
+        text.get(..byte).expect("a boundary").chars().count(),
+    )
+}
+
+/// Whether the line at the top of the pane shows that character.
+fn on_top_line(app: &dubao::app::AppState, (paragraph, char): (usize, usize)) -> bool {
+    let line = &app.reader_lines()[app.scroll()];
+    let text = &app.current_article().expect("an article").paragraphs[paragraph];
+    line.source.is_some_and(|(p, byte)| {
+        let start = text.get(..byte).map_or(0, |t| t.chars().count());
+        p == paragraph && (start..start + line.text.chars().count()).contains(&char)
+    })
+}
+
+#[test]
+fn resizing_and_the_measure_keep_the_first_visible_character_on_the_top_line() {
+    use dubao::app::keymap::Keymap;
+    use dubao::app::{Action, AppState, ThemeKind, update};
+    // One long article (every sample paragraph), a little way in: not at its end, where the
+    // last line stays at the bottom.
+    let text = format!(
+        "长文章\n\n{}\n",
+        crate::support::sample_paragraphs().join("\n\n")
+    );
+    let issue = dubao::parse::parse("long.txt", &text);
+    let mut app = AppState::new(
+        vec![issue],
+        Keymap::default_keymap(),
+        ThemeKind::Color,
+        100,
+        40,
+    );
+    press(&mut app, "<Enter><C-d>jj");
+    let (rows, lines) = app.reader_extent();
+    assert!(app.scroll() + rows < lines, "room below");
+    let place = first_visible(&app);
+    let line = app.scroll();
+    update(&mut app, Action::Resize(60, 30));
+    assert!(on_top_line(&app, place), "at 60×30");
+    assert_ne!(app.scroll(), line, "another line number for the same text");
+    update(&mut app, Action::Resize(100, 40));
+    assert_eq!((first_visible(&app), app.scroll()), (place, line), "back");
+    for keys in ["--", "+++", "="] {
+        press(&mut app, keys);
+        assert!(on_top_line(&app, place), "after {keys}");
+    }
+    assert_eq!(app.scroll(), line);
+}
+
+#[test]
+fn the_measure_moves_within_the_range_the_configuration_accepts() {
+    let mut app = app(80, 24);
+    for _ in 0..100 {
+        press(&mut app, "+");
+    }
+    assert_eq!(
+        app.options.measure,
+        *dubao::app::MEASURE_RANGE.end(),
+        "up to the configuration's widest"
+    );
+    for _ in 0..200 {
+        press(&mut app, "-");
+    }
+    assert_eq!(app.options.measure, *dubao::app::MEASURE_RANGE.start());
+    let config = dubao::config::Config::parse("measure = 400\n", std::path::Path::new("c"));
+    assert!(config.is_ok(), "and the configuration takes the widest");
+}
