@@ -33,7 +33,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     }
     let panes = state.layout().panes;
     masthead::render(state, &theme, panes.masthead, buf);
-    let body = Rect::new(0, 1, area.width, area.height.saturating_sub(2));
+    let body = panes.body;
     if state.screen == Screen::Issues {
         issue_list::render(state, &theme, body, buf);
     } else if state.screen == Screen::Results {
@@ -53,7 +53,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     }
     status::render(state, &theme, panes.status, buf);
     if let Some(scroll) = state.help {
-        help::render(state, &theme, scroll, area, buf);
+        help::render(state, &theme, scroll, panes.help, buf);
     }
 }
 

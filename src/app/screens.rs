@@ -55,7 +55,8 @@ fn results(state: &mut AppState, action: &Action) {
 }
 
 fn help(state: &mut AppState, scroll: usize, action: &Action) {
-    let rows = usize::from(state.height.saturating_sub(4)).max(1);
+    // The overlay's rows inside its border.
+    let rows = usize::from(state.layout().panes.help.height.saturating_sub(2)).max(1);
     let lines = state.keymap.bindings.len();
     let max = lines.saturating_sub(rows);
     state.help = match action {

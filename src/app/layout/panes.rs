@@ -1,4 +1,5 @@
-//! The screen's regions: masthead, status line, headline column and reading pane.
+//! The screen's regions: masthead, status line, the body between them (headline column and
+//! reading pane, or a list), and the help overlay.
 
 use ratatui::layout::Rect;
 
@@ -9,15 +10,21 @@ pub const MIN_HEIGHT: u16 = 6;
 pub const SPLIT_WIDTH: u16 = 120;
 /// Width of the headline column in the split view.
 const SPLIT_HEADLINES: u16 = 44;
+/// The widest the help overlay grows.
+const HELP_WIDTH: u16 = 90;
 /// The screen's regions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
     pub masthead: Rect,
     pub status: Rect,
+    /// Everything between masthead and status line (where the lists are drawn).
+    pub body: Rect,
     /// Headline cards (the front page, or the left column of the split view).
     pub headlines: Option<Rect>,
     /// The reading pane.
     pub reader: Option<Rect>,
+    /// The help overlay, border included.
+    pub help: Rect,
 }
 
 /// Splits a `width` × `height` screen; `reading` says whether an article is open.
@@ -25,7 +32,14 @@ pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
     let masthead = Rect::new(0, 0, width, 1);
     let status = Rect::new(0, height.saturating_sub(1), width, 1);
     let body = Rect::new(0, 1, width, height.saturating_sub(2));
-    if width >= SPLIT_WIDTH {
+    let help_width = width.saturating_sub(4).min(HELP_WIDTH);
+    let help = Rect::new(
+        (width - help_width) / 2,
+        1,
+        help_width,
+        height.saturating_sub(2),
+    );
+    let (headlines, reader) = if width >= SPLIT_WIDTH {
         let left = Rect {
             width: SPLIT_HEADLINES,
             ..body
@@ -35,26 +49,19 @@ pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
             width: width - SPLIT_HEADLINES - 1,
             ..body
         };
-        Panes {
-            masthead,
-            status,
-            headlines: Some(left),
-            reader: Some(right),
-        }
+        (Some(left), Some(right))
     } else if reading {
-        Panes {
-            masthead,
-            status,
-            headlines: None,
-            reader: Some(body),
-        }
+        (None, Some(body))
     } else {
-        Panes {
-            masthead,
-            status,
-            headlines: Some(body),
-            reader: None,
-        }
+        (Some(body), None)
+    };
+    Panes {
+        masthead,
+        status,
+        body,
+        headlines,
+        reader,
+        help,
     }
 }
 
