@@ -213,10 +213,10 @@ mod tests {
             paragraphs: vec!["正文".repeat(40)],
             ..Article::default()
         };
+        // A sample's fields apart from the articles, whatever fields an issue has.
         Issue {
-            source: "t".into(),
-            date: None,
             articles: (0..titles).map(article).collect(),
+            ..crate::load::samples().swap_remove(0)
         }
     }
 

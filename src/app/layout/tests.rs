@@ -8,10 +8,10 @@ fn issue(titles: usize) -> Issue {
         paragraphs: vec!["正文".repeat(40), "第二段。".into()],
         ..Article::default()
     };
+    // A sample's fields apart from the articles, whatever fields an issue has.
     Issue {
-        source: "t".into(),
-        date: None,
         articles: (0..titles).map(article).collect(),
+        ..samples().swap_remove(0)
     }
 }
 
