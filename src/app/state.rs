@@ -172,7 +172,11 @@ impl AppState {
             self.article,
             ranker,
         );
-        if key != self.keywords.1 {
+        // Only for a reading pane on screen: TF-IDF is the costly part of a key press.
+        let shown = self.screen == Screen::Reader || self.split();
+        if !shown {
+            self.keywords = (Vec::new(), (0, 0, 0, 0));
+        } else if key != self.keywords.1 {
             let words = match (&self.search.ranker, self.current_article()) {
                 (Some(ranker), Some(article)) => ranker.0.keywords(article, KEYWORDS),
                 _ => Vec::new(),
