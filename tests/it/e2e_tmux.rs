@@ -225,7 +225,11 @@ fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
         &["G"],
         &["g", "g"],
     ] {
+        // Every step moves the text: wait for that before waiting for the screen to settle, or
+        // a slow frame (a loaded machine) reads as a settled old one.
+        let before = tmux.screen();
         tmux.keys(keys);
+        tmux.wait_for("the keys' effect", |s| s != before);
         let incremental = tmux.settled();
         tmux.keys(&["C-l"]);
         assert_eq!(
