@@ -405,15 +405,20 @@ fn resizing_and_changing_the_measure_keep_the_first_visible_text_on_the_first_li
     tmux.wait_for("the keywords", |s| s.contains("关键词"));
     tmux.keys(&["Space"]);
     tmux.wait_for("a page down", |s| !s.contains("关键词"));
-    tmux.keys(&["j"; 9]);
+    // Keys that move the text, and the screen once they have (not a slow old frame).
+    let scroll = |keys: &[&str]| {
+        let before = tmux.screen();
+        tmux.keys(keys);
+        tmux.wait_for("the text to move", |s| s != before);
+        first_row(&tmux.settled())
+    };
     // A line of body text at the top (not a blank line between paragraphs, nor a short end).
-    let mut start = first_row(&tmux.settled());
+    let mut start = scroll(&["j"; 9]);
     for _ in 0..5 {
         if start.chars().count() == 4 {
             break;
         }
-        tmux.keys(&["j"]);
-        start = first_row(&tmux.settled());
+        start = scroll(&["j"]);
     }
     assert_eq!(
         start.chars().count(),
