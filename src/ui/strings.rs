@@ -126,3 +126,31 @@ pub fn hints(keymap: &Keymap, reading: bool) -> String {
         .collect::<Vec<_>>()
         .join("  ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_has_words() {
+        let notices = [
+            Notice::Measure(60),
+            Notice::Bookmarked(true),
+            Notice::Bookmarked(false),
+            Notice::NotFound("电力".into()),
+            Notice::NoIssueOn("1999-01-01".into()),
+            Notice::NoSearch,
+            Notice::DictionaryLoading,
+            Notice::SaveFailed {
+                path: "/tmp/state.json".into(),
+                error: "disk full".into(),
+            },
+            Notice::Warning("config.toml: line 2".into()),
+        ];
+        let words: Vec<String> = notices.iter().map(notice).collect();
+        assert!(words.iter().all(|w| !w.is_empty()));
+        assert_eq!(words[0], "版心 60 列 measure 60");
+        assert!(words[3].contains("电力") && words[4].contains("1999-01-01"));
+        assert_eq!(words[7], "/tmp/state.json: disk full");
+    }
+}
