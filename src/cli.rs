@@ -38,7 +38,9 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Export the parsed issues for scripts.
-    #[command(after_help = "Example:\n  dubao export --json issue.txt | jq '.issues[0].articles[].title'")]
+    #[command(
+        after_help = "Example:\n  dubao export --json issue.txt | jq '.issues[0].articles[].title'"
+    )]
     Export {
         /// Write JSON (the shape is documented in the README).
         #[arg(long, required = true)]
@@ -80,7 +82,9 @@ pub enum Command {
         file: PathBuf,
     },
     /// Print shell completions for dubao.
-    #[command(after_help = "Example:\n  dubao completions bash > ~/.local/share/bash-completion/completions/dubao")]
+    #[command(
+        after_help = "Example:\n  dubao completions bash > ~/.local/share/bash-completion/completions/dubao"
+    )]
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,

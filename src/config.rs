@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::app::Action;
 use crate::app::keymap::Keymap;
+use crate::app::{Action, MEASURE_RANGE, Settings, ThemeKind};
 use crate::typeset::{AmbiguousWidth, DEFAULT_INDENT, DEFAULT_MEASURE, Options};
 
 /// The commented default file, as `dubao config --default` prints it.
@@ -102,10 +102,13 @@ impl Config {
         // toml's message names the line and shows the bad value; keep it on few lines.
         let config: Self =
             toml::from_str(text).map_err(|e| invalid(one_paragraph(&e.to_string())))?;
-        if !(20..=400).contains(&config.measure) {
+        // The range `+` and `-` move in.
+        if !MEASURE_RANGE.contains(&config.measure) {
             return Err(invalid(format!(
-                "measure = {} is out of range (20 to 400)",
-                config.measure
+                "measure = {} is out of range ({} to {})",
+                config.measure,
+                MEASURE_RANGE.start(),
+                MEASURE_RANGE.end()
             )));
         }
         if config.indent > 8 {
@@ -130,6 +133,26 @@ impl Config {
             measure: self.measure,
             ambiguous,
             ..Options::default()
+        }
+    }
+
+    /// How the interactive reader is set up by this file; `no_color` (the `NO_COLOR`
+    /// variable) forces the monochrome theme.
+    pub fn settings(&self, no_color: bool) -> Settings {
+        let theme = if no_color || self.theme == Theme::Monochrome {
+            ThemeKind::Mono
+        } else {
+            ThemeKind::Color
+        };
+        // Validated when the file was read; the defaults otherwise.
+        let keymap = self
+            .keymap(Keymap::default_keymap())
+            .unwrap_or_else(|_| Keymap::default_keymap());
+        Settings {
+            options: self.options(),
+            theme,
+            keymap,
+            probe_ambiguous: self.ambiguous_width == AmbiguousSetting::Auto,
         }
     }
 

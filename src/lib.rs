@@ -1,10 +1,27 @@
 //! dubao (读报): a terminal reader for Chinese newspaper issues.
 //!
-//! Layers, from the bottom up:
+//! ```text
+//! main.rs ──► term ──► ui ──► app ──► search, typeset, model, state (arrows: "may use")
+//!    │          └───────────► app       the loop: app::update, then ui::draw
+//!    ├──► config ──► app               (the file turned into plain app::Settings)
+//!    └──► commands, plain ──► load, library, decode, state ──► parse ──► model
+//! ```
+//!
+//! Nothing points back:
 //! - **domain** — [`model`] (issue, article), [`parse`] (text dump → issue), [`typeset`]
-//!   (Chinese line breaking); plain Rust, no terminal types, tested directly;
-//! - **input/output** — [`decode`] and [`load`] (files → issues), [`plain`] (typeset text for
-//!   pipes), [`cli`] (command line);
+//!   (Chinese line breaking), [`search`] (folding, matching, ranking): plain Rust, no terminal
+//!   types (`.ci/run` checks it), tested directly;
+//! - **app** — [`app`]: the state, the one `update` that changes it, and its cached
+//!   [`app::layout::Layout`] (panes, the article's lines with their text positions, the front
+//!   page's cards). It names neither [`ui`], [`term`] nor [`config`] (`.ci/run` checks it): it
+//!   is set up from plain [`app::Settings`] and reports [`app::Notice`]s, not words;
+//! - **views** — [`ui`]: pure functions of `&AppState` drawn with ratatui; every word the user
+//!   sees is in `ui::strings`;
+//! - **terminal** — [`term`]: raw mode, signals, the event threads and the main loop; with
+//!   `main.rs`, the only code that touches the real terminal;
+//! - **input/output** — [`decode`], [`load`] and [`library`] (files → issues), [`state`]
+//!   (reading state on disk), [`config`] (the configuration file), [`plain`] and [`commands`]
+//!   (output for pipes), [`cli`] (command line);
 //! - the binary (`main.rs`) only wires these together and maps errors to exit codes.
 
 pub mod app;
@@ -13,7 +30,6 @@ pub mod commands;
 pub mod config;
 pub mod decode;
 pub mod error;
-pub mod index;
 pub mod library;
 pub mod load;
 pub mod model;

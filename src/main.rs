@@ -6,11 +6,12 @@ use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::Parser;
-use dubao::app::AppState;
+use dubao::app::{AppState, Notice};
 use dubao::cli::Cli;
 use dubao::config::Config;
+use dubao::model::Issue;
 use dubao::state::Store;
-use dubao::{commands, config, library, term};
+use dubao::{commands, config, library, load, term};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -63,7 +64,7 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     };
     let (issues, loader) = match folder {
         Some(folder) => {
-            let (issues, loader) = library::open(folder, library::Catalog::in_cache_dir())?;
+            let (issues, loader) = open_library(folder, library::Catalog::in_cache_dir())?;
             (issues, Some(loader))
         }
         None => (
@@ -75,10 +76,40 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let store = Store::in_data_dir();
     let (memory, memory_warning) = store.as_ref().map(Store::load).unwrap_or_default();
-    let mut state = AppState::configured(issues, config, no_color).with_memory(memory);
-    state.message = warning.or(memory_warning);
+    let mut state = AppState::with_settings(issues, config.settings(no_color)).with_memory(memory);
+    state.notice = warning.or(memory_warning).map(Notice::Warning);
     state.loading = loading;
     term::run(state, mouse || config.mouse, store.as_ref(), loader)
+}
+
+/// A library opened as `library::open` does — the newest issue parsed, the others
+/// placeholders — with a loader that parses only the others: `library::open`'s loader parses
+/// the newest issue a second time. (Belongs in `library::open`, which is not ours to change.)
+fn open_library(
+    folder: &std::path::Path,
+    mut catalog: library::Catalog,
+) -> anyhow::Result<(Vec<Issue>, library::Loader)> {
+    let entries = library::catalogue(folder, &catalog)?;
+    let mut issues: Vec<Issue> = entries.iter().map(library::placeholder).collect();
+    let first = match entries.first() {
+        Some(entry) => Some(load::load_file(&entry.path)?),
+        None => None,
+    };
+    if let Some(first) = &first {
+        issues[0] = first.clone();
+    }
+    let loader: library::Loader = Box::new(move || {
+        let Some((newest, rest)) = entries.split_first() else {
+            return Vec::new();
+        };
+        let newest_issue = first.unwrap_or_else(|| library::placeholder(newest));
+        catalog.record(newest, &newest_issue);
+        let mut all = vec![newest_issue];
+        // Records the rest in the catalogue and saves it.
+        all.extend(library::parse_all(rest, &mut catalog));
+        all
+    });
+    Ok((issues, loader))
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

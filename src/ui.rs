@@ -16,7 +16,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, panes};
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{AppState, Screen};
 use crate::typeset::{AmbiguousWidth, str_width};
 use theme::Theme;
@@ -31,13 +31,9 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         centred(buf, area, strings::TOO_SMALL, theme.title);
         return;
     }
-    let panes = panes(
-        state.width.min(area.width),
-        state.height.min(area.height),
-        state.screen == Screen::Reader,
-    );
+    let panes = state.layout().panes;
     masthead::render(state, &theme, panes.masthead, buf);
-    let body = Rect::new(0, 1, area.width, area.height.saturating_sub(2));
+    let body = panes.body;
     if state.screen == Screen::Issues {
         issue_list::render(state, &theme, body, buf);
     } else if state.screen == Screen::Results {
@@ -57,7 +53,7 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     }
     status::render(state, &theme, panes.status, buf);
     if let Some(scroll) = state.help {
-        help::render(state, &theme, scroll, area, buf);
+        help::render(state, &theme, scroll, panes.help, buf);
     }
 }
 

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::search::Shared;
 use crate::model::Issue;
-use crate::search::Ranker;
+use crate::search::{Corpus, Ranker};
 
 /// One state change, from a key, the mouse, the terminal or a signal.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -61,12 +61,15 @@ pub enum Action {
     /// How wide the terminal draws East Asian Ambiguous characters (probed at start-up).
     #[serde(skip)]
     AmbiguousWidth(crate::typeset::AmbiguousWidth),
-    /// A message for the status line (from the main loop: a failed save, say).
+    /// Something for the status line from outside the app (a failed save, say).
     #[serde(skip)]
-    Notice(String),
+    Notice(super::Notice),
     /// Every issue of the library has been parsed.
     #[serde(skip)]
     LibraryLoaded(Shared<Vec<Issue>>),
+    /// The search corpus of these issues has been built (off the UI thread).
+    #[serde(skip)]
+    CorpusReady(Shared<Corpus>, Shared<Vec<Issue>>),
     /// The word segmenter has loaded: search results can be ranked, keywords shown.
     #[serde(skip)]
     RankerReady(Shared<Ranker>),

@@ -1,356 +1,224 @@
-//! Where things go on screen, computed from the state alone: the panes, and the front page's
-//! headline cards in newspaper columns. Used by `update` (navigation, scrolling) and by the
-//! views (drawing), so both agree.
+//! Where everything goes on screen: the panes, the open article typeset for the reading pane
+//! with the text position of each line, and the front page's cards.
+//!
+//! A [`Layout`] is computed once per change of size, measure or article (`AppState::relayout`,
+//! at the end of every update), kept in the state, and read by `update`, the views and the
+//! terminal loop alike. Scroll limits and the mapping between a [`TextPos`] and a line exist
+//! here only.
 
-use ratatui::layout::Rect;
+mod cards;
+mod panes;
+mod pos;
 
-use crate::model::{Article, Issue};
-use crate::typeset::width::prefix_fitting;
-use crate::typeset::{
-    AmbiguousWidth, ArticleLine, Options, Role, balanced, layout_article, str_width, typeset,
-};
+use std::sync::Arc;
 
-/// Below this size only a "too small" notice is drawn.
-pub const MIN_WIDTH: u16 = 20;
-pub const MIN_HEIGHT: u16 = 6;
-/// From this width on, headlines and the article are shown side by side.
-pub const SPLIT_WIDTH: u16 = 120;
-/// Width of the headline column in the split view.
-const SPLIT_HEADLINES: u16 = 44;
-/// The narrowest newspaper column on the front page; below 60 cells there is one column.
-const MIN_COLUMN: u16 = 30;
-const MAX_COLUMNS: u16 = 4;
-/// Lines of the lead paragraph shown on a card.
-const LEAD_LINES: usize = 3;
-/// Lines of a title shown on a card.
-const TITLE_LINES: usize = 3;
+use crate::model::Issue;
+use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, layout_article};
+pub use cards::{Card, CardLine, CardRole, FrontPage, column_count, ellipsize, front_page};
+pub use panes::{MIN_HEIGHT, MIN_WIDTH, Panes, READER_PAD, SPLIT_WIDTH, panes};
+pub use pos::{Block, TextPos};
 
-/// The screen's regions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Panes {
-    pub masthead: Rect,
-    pub status: Rect,
-    /// Headline cards (the front page, or the left column of the split view).
-    pub headlines: Option<Rect>,
-    /// The reading pane.
-    pub reader: Option<Rect>,
-}
-
-/// Splits a `width` × `height` screen; `reading` says whether an article is open.
-pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
-    let masthead = Rect::new(0, 0, width, 1);
-    let status = Rect::new(0, height.saturating_sub(1), width, 1);
-    let body = Rect::new(0, 1, width, height.saturating_sub(2));
-    if width >= SPLIT_WIDTH {
-        let left = Rect {
-            width: SPLIT_HEADLINES,
-            ..body
-        };
-        let right = Rect {
-            x: SPLIT_HEADLINES + 1,
-            width: width - SPLIT_HEADLINES - 1,
-            ..body
-        };
-        Panes {
-            masthead,
-            status,
-            headlines: Some(left),
-            reader: Some(right),
-        }
-    } else if reading {
-        Panes {
-            masthead,
-            status,
-            headlines: None,
-            reader: Some(body),
-        }
-    } else {
-        Panes {
-            masthead,
-            status,
-            headlines: Some(body),
-            reader: None,
-        }
-    }
-}
-
-/// What a card line shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CardRole {
-    Kicker,
-    Title,
-    Subtitle,
-    Byline,
-    Lead,
-}
-
-/// One line of a headline card.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardLine {
-    pub role: CardRole,
-    pub text: String,
-}
-
-/// A headline card placed on the front page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Card {
+/// What a layout is computed from.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub width: u16,
+    pub height: u16,
+    /// An article is open (below the split width, it then takes the whole body).
+    pub reading: bool,
+    pub options: Options,
+    pub issues: &'a Arc<Vec<Issue>>,
+    pub issue: usize,
     pub article: usize,
-    pub page: usize,
-    pub column: u16,
-    /// Row within the pane.
-    pub y: u16,
-    pub lines: Vec<CardLine>,
+    /// The article's keywords are known: a line is kept for them under the headline.
+    pub keywords: bool,
 }
 
-/// The front page: cards in columns, page after page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontPage {
-    pub columns: u16,
-    pub column_width: u16,
-    pub cards: Vec<Card>,
-}
-
-impl FrontPage {
-    /// The card of `article`.
-    pub fn card(&self, article: usize) -> Option<&Card> {
-        self.cards.get(article)
-    }
-
-    /// The card next to `article`'s in the column `step` away on the same page, by height.
-    pub fn beside(&self, article: usize, step: i32) -> Option<usize> {
-        let card = self.card(article)?;
-        let column = i32::from(card.column) + step;
-        let same_page = self
-            .cards
-            .iter()
-            .filter(|c| c.page == card.page && i32::from(c.column) == column);
-        same_page
-            .min_by_key(|c| c.y.abs_diff(card.y))
-            .map(|c| c.article)
-    }
-}
-
-/// Number of newspaper columns for a pane `width` cells wide.
-pub fn column_count(width: u16) -> u16 {
-    if width < 60 {
-        1
-    } else {
-        (width / MIN_COLUMN).clamp(1, MAX_COLUMNS)
-    }
-}
-
-/// Lays out the cards of `issue` in a pane of `width` × `height`.
-pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWidth) -> FrontPage {
-    let columns = column_count(width);
-    let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
-    let text_width = usize::from(column_width.saturating_sub(2).max(1));
-    let height = height.max(1);
-    let all_lines: Vec<Vec<CardLine>> = issue
-        .articles
-        .iter()
-        .map(|a| card_lines(a, text_width, ambiguous))
-        .collect();
-    let card_height = |lines: &[CardLine]| u16::try_from(lines.len() + 1).unwrap_or(u16::MAX);
-    // When everything fits on one screen, balance the columns as a newspaper page does.
-    let total: u32 = all_lines.iter().map(|l| u32::from(card_height(l))).sum();
-    let tallest = all_lines.iter().map(|l| card_height(l)).max().unwrap_or(1);
-    let fill = if total <= u32::from(height) * u32::from(columns) {
-        let even = u16::try_from(total.div_ceil(u32::from(columns))).unwrap_or(height);
-        even.max(tallest).min(height)
-    } else {
-        height
-    };
-    let (mut page, mut column, mut y) = (0, 0, 0u16);
-    let mut cards = Vec::with_capacity(issue.articles.len());
-    for (index, lines) in all_lines.into_iter().enumerate() {
-        let h = card_height(&lines);
-        // The last column may run past the balanced height, up to the pane's.
-        let last_column = column + 1 == columns;
-        if y > 0 && y.saturating_add(h) > fill && (!last_column || y.saturating_add(h) > height) {
-            (column, y) = (column + 1, 0);
-            if column == columns {
-                (page, column) = (page + 1, 0);
-            }
-        }
-        cards.push(Card {
-            article: index,
-            page,
-            column,
-            y,
-            lines,
-        });
-        y = y.saturating_add(h);
-    }
-    FrontPage {
-        columns,
-        column_width,
-        cards,
-    }
-}
-
-/// The lines of one card: kicker, title (up to three lines), subtitle, bylines, the lead.
-fn card_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec<CardLine> {
-    let line = |role, text: &str| CardLine {
-        role,
-        text: ellipsize(text, width, ambiguous),
-    };
-    let mut out = Vec::new();
-    if let Some(kicker) = article.kicker.as_deref().or(article.rubric.as_deref()) {
-        out.push(line(CardRole::Kicker, kicker));
-    }
-    let plain = Options {
-        indent: 0,
-        ambiguous,
-        orphan_control: false,
-        ..Options::default()
-    };
-    let title = balanced(&article.title, width, &plain);
-    for (i, l) in title.iter().enumerate().take(TITLE_LINES) {
-        let text = if i + 1 == TITLE_LINES && title.len() > TITLE_LINES {
-            article.title.get(l.start..).unwrap_or_default()
-        } else {
-            l.text(&article.title)
-        };
-        out.push(line(CardRole::Title, text));
-    }
-    if let Some(subtitle) = &article.subtitle {
-        out.push(line(CardRole::Subtitle, subtitle));
-    }
-    if !article.bylines.is_empty() {
-        out.push(line(CardRole::Byline, &article.bylines.join(" ")));
-    }
-    if let Some(lead) = article.paragraphs.first() {
-        let lines = typeset(lead, width, &plain);
-        for (i, l) in lines.iter().enumerate().take(LEAD_LINES) {
-            let text = if i + 1 == LEAD_LINES && lines.len() > LEAD_LINES {
-                lead.get(l.start..).unwrap_or_default()
-            } else {
-                l.text(lead)
-            };
-            out.push(line(CardRole::Lead, text));
-        }
-    }
-    out
-}
-
-/// `text` cut to `width` cells, ending in `…` when cut.
-pub fn ellipsize(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
-    if str_width(text, ambiguous) <= width {
-        return text.to_owned();
-    }
-    let (prefix, _) = prefix_fitting(text, width.saturating_sub(1), ambiguous);
-    format!("{prefix}…")
-}
-
-/// Columns kept free on each side of the reading pane's text (the scrollbar sits in the right
-/// one).
-pub const READER_PAD: u16 = 2;
-
-/// The lines of `article` laid out for a reading pane `width` cells wide, with a line of
-/// `keywords` under the headline when there are any.
-pub fn reader_lines(
-    article: &Article,
+/// What the reading pane's lines depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextKey {
+    issues: usize,
+    issue: usize,
+    article: usize,
     width: u16,
-    options: &Options,
-    keywords: &[String],
-) -> Vec<ArticleLine> {
-    let text_width = usize::from(width.saturating_sub(2 * READER_PAD).max(1));
-    let mut lines = layout_article(article, text_width, options);
-    if !keywords.is_empty() {
-        let numbered: Vec<String> = keywords
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{} {k}", i + 1))
-            .collect();
-        let text = ellipsize(
-            &format!("{} {}", crate::ui::strings::KEYWORDS, numbered.join("  ")),
-            text_width,
-            options.ambiguous,
-        );
-        let width = str_width(&text, options.ambiguous);
+    options: Options,
+    keywords: bool,
+}
+
+/// What the front page's cards depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CardsKey {
+    issues: usize,
+    issue: usize,
+    width: u16,
+    height: u16,
+    ambiguous: AmbiguousWidth,
+}
+
+/// The screen laid out.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub panes: Panes,
+    /// The open article's lines for the reading pane (none while no reading pane is shown).
+    lines: Vec<ArticleLine>,
+    /// Where each of `lines` starts in the text; strictly increasing.
+    starts: Vec<TextPos>,
+    text_key: Option<TextKey>,
+    front: Option<FrontPage>,
+    cards_key: Option<CardsKey>,
+}
+
+impl Layout {
+    /// Brings the layout up to date with `inputs`, computing again only what they changed.
+    pub fn refresh(&mut self, inputs: &Inputs) {
+        self.panes = panes(inputs.width, inputs.height, inputs.reading);
+        let issues = Arc::as_ptr(inputs.issues) as usize;
+        let article = inputs
+            .issues
+            .get(inputs.issue)
+            .and_then(|i| i.articles.get(inputs.article));
+        let text_key = self.panes.reader.zip(article).map(|(area, _)| TextKey {
+            issues,
+            issue: inputs.issue,
+            article: inputs.article,
+            width: area.width,
+            options: inputs.options,
+            keywords: inputs.keywords,
+        });
+        if text_key != self.text_key {
+            self.text_key = text_key;
+            (self.lines, self.starts) = match (text_key, article) {
+                (Some(key), Some(article)) => reader_text(article, &key),
+                _ => Default::default(),
+            };
+        }
+        // The cards stay laid out while an article has the whole screen, for going back.
+        let headlines = panes(inputs.width, inputs.height, false).headlines;
+        let issue = inputs.issues.get(inputs.issue);
+        let cards_key = headlines.zip(issue).map(|(area, _)| CardsKey {
+            issues,
+            issue: inputs.issue,
+            width: area.width,
+            height: area.height,
+            ambiguous: inputs.options.ambiguous,
+        });
+        if cards_key != self.cards_key {
+            self.cards_key = cards_key;
+            self.front = cards_key
+                .zip(issue)
+                .map(|(key, issue)| front_page(issue, key.width, key.height, key.ambiguous));
+        }
+    }
+
+    /// The open article's lines, as the reading pane shows them.
+    pub fn lines(&self) -> &[ArticleLine] {
+        &self.lines
+    }
+
+    /// The front page's cards, laid out for the headline pane.
+    pub fn front_page(&self) -> Option<&FrontPage> {
+        self.front.as_ref()
+    }
+
+    /// Rows of the reading pane (0 when none is shown).
+    pub fn rows(&self) -> usize {
+        self.panes.reader.map_or(0, |a| usize::from(a.height))
+    }
+
+    /// The furthest the reading pane scrolls: the last line at its bottom.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.rows())
+    }
+
+    /// The line that shows `pos`: the last one starting at or before it.
+    pub fn line_of(&self, pos: TextPos) -> usize {
+        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    /// Where `line` starts in the text (past the last line: where the last line starts).
+    pub fn pos_of(&self, line: usize) -> TextPos {
+        let last = self.starts.len().saturating_sub(1);
+        self.starts
+            .get(line.min(last))
+            .copied()
+            .unwrap_or(TextPos::START)
+    }
+
+    /// The first line on screen when reading from `pos`: its line, unless the article ends
+    /// first.
+    pub fn scroll(&self, pos: TextPos) -> usize {
+        self.line_of(pos).min(self.max_scroll())
+    }
+
+    /// The place at the top of the pane after scrolling `lines` from `pos`.
+    pub fn scrolled(&self, pos: TextPos, lines: isize) -> TextPos {
+        if self.starts.is_empty() {
+            return pos;
+        }
+        self.top_at(self.scroll(pos).saturating_add_signed(lines))
+    }
+
+    /// The place at the top of the pane when `line` is the first line shown (or as near as
+    /// scrolling allows).
+    pub fn top_at(&self, line: usize) -> TextPos {
+        self.pos_of(line.min(self.max_scroll()))
+    }
+}
+
+/// The lines of `article` for a reading pane `key.width` cells wide, a line kept for the
+/// keywords under the headline, and where each line starts in the text.
+fn reader_text(article: &crate::model::Article, key: &TextKey) -> (Vec<ArticleLine>, Vec<TextPos>) {
+    let text_width = usize::from(key.width.saturating_sub(2 * READER_PAD).max(1));
+    let mut lines = layout_article(article, text_width, &key.options);
+    if key.keywords {
+        // The view writes the keywords into this line.
         let at = lines
             .iter()
             .position(|l| l.role == Role::Blank)
             .unwrap_or(lines.len());
-        let column = text_width.saturating_sub(width) / 2;
-        lines.insert(
-            at,
-            ArticleLine {
-                role: Role::Keywords,
-                text,
-                column,
-                width,
-                source: None,
-            },
-        );
+        let line = ArticleLine {
+            role: Role::Keywords,
+            text: String::new(),
+            column: 0,
+            width: 0,
+            source: None,
+        };
+        lines.insert(at, line);
     }
-    lines
+    let starts = starts(article, &lines);
+    (lines, starts)
+}
+
+/// Where each line starts in the text. A body line starts at its first character; a line with
+/// no source (headline, byline, blank) follows the one before it, one character on, so that
+/// every line has a place of its own and the places grow line by line.
+fn starts(article: &crate::model::Article, lines: &[ArticleLine]) -> Vec<TextPos> {
+    let mut out: Vec<TextPos> = Vec::with_capacity(lines.len());
+    // Where the next line without a source starts.
+    let mut next = TextPos::START;
+    for line in lines {
+        let mut start = match line.source {
+            Some((paragraph, byte)) => {
+                let text = article.paragraphs.get(paragraph).map_or("", String::as_str);
+                TextPos::in_paragraph(paragraph, text, byte)
+            }
+            None => next,
+        };
+        if let Some(&last) = out.last()
+            && start <= last
+        {
+            start = TextPos {
+                char: last.char + 1,
+                ..last
+            };
+        }
+        next = TextPos {
+            char: start.char + line.text.chars().count().max(1),
+            ..start
+        };
+        out.push(start);
+    }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn issue(titles: usize) -> Issue {
-        let article = |n: usize| Article {
-            title: format!("第{n}篇文章的标题"),
-            paragraphs: vec!["正文".repeat(40)],
-            ..Article::default()
-        };
-        Issue {
-            source: "t".into(),
-            date: None,
-            articles: (0..titles).map(article).collect(),
-            ..Issue::default()
-        }
-    }
-
-    #[test]
-    fn column_count_follows_the_width() {
-        assert_eq!(column_count(40), 1);
-        assert_eq!(column_count(59), 1);
-        assert_eq!(column_count(80), 2);
-        assert_eq!(column_count(200), 4);
-    }
-
-    #[test]
-    fn cards_fill_columns_then_pages() {
-        let page = front_page(&issue(12), 80, 20, AmbiguousWidth::Narrow);
-        assert_eq!(page.columns, 2);
-        assert_eq!(
-            (page.cards[0].page, page.cards[0].column, page.cards[0].y),
-            (0, 0, 0)
-        );
-        assert!(page.cards.iter().any(|c| c.column == 1));
-        assert!(page.cards.iter().any(|c| c.page == 1));
-        for pair in page.cards.windows(2) {
-            assert!(
-                (pair[1].page, pair[1].column, pair[1].y)
-                    > (pair[0].page, pair[0].column, pair[0].y)
-            );
-        }
-    }
-
-    #[test]
-    fn beside_finds_the_card_in_the_next_column() {
-        let page = front_page(&issue(6), 80, 24, AmbiguousWidth::Narrow);
-        let right = page.beside(0, 1).expect("a card to the right");
-        assert_eq!(page.cards[right].column, 1);
-        assert_eq!(page.beside(0, -1), None);
-    }
-
-    #[test]
-    fn split_view_from_120_columns() {
-        assert!(
-            panes(120, 40, false).reader.is_some() && panes(120, 40, false).headlines.is_some()
-        );
-        assert!(panes(80, 24, false).reader.is_none());
-        assert!(panes(80, 24, true).headlines.is_none());
-    }
-
-    #[test]
-    fn long_text_is_ellipsized_to_the_width() {
-        assert_eq!(ellipsize("一二三四五", 6, AmbiguousWidth::Narrow), "一二…");
-        assert_eq!(ellipsize("一二", 6, AmbiguousWidth::Narrow), "一二");
-    }
-}
+mod tests;

@@ -1,11 +1,53 @@
 //! Read marks, bookmarks and the reading place, as the app changes them. Saving is the main
 //! loop's job (it watches `memory_changes`).
 
+use super::layout::TextPos;
 use super::search::Results;
-use super::{AppState, Screen};
+use super::{AppState, Notice, Screen};
 use crate::search::Hit;
 use crate::state::{Mark, Memory, Place, article_id, issue_key, now};
-use crate::ui::strings;
+
+/// An article's name across runs: its issue's key (a hash of the issue's text) and its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArticleId {
+    pub issue_key: u64,
+    pub index: usize,
+}
+
+impl ArticleId {
+    /// The name as the state file keeps it.
+    pub fn stored(self) -> String {
+        article_id(self.issue_key, self.index)
+    }
+
+    /// Reads a name the state file keeps (`0123456789abcdef:3`).
+    pub fn parse(text: &str) -> Option<Self> {
+        let (key, index) = text.split_once(':')?;
+        Some(Self {
+            issue_key: u64::from_str_radix(key, 16).ok()?,
+            index: index.parse().ok()?,
+        })
+    }
+}
+
+/// Where to go back to: an article, and in it the paragraph and byte offset of the first line
+/// that was on screen — `None` when reading had gone back to the front page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resume {
+    pub article: ArticleId,
+    pub at: Option<(usize, usize)>,
+}
+
+impl Resume {
+    /// A place read from the state file; `None` if it names no article. The file keeps
+    /// `usize::MAX` as the paragraph for "no place in the text".
+    fn from_place(place: &Place) -> Option<Self> {
+        Some(Self {
+            article: ArticleId::parse(&place.article)?,
+            at: (place.paragraph != usize::MAX).then_some((place.paragraph, place.offset)),
+        })
+    }
+}
 
 /// What the app remembers, with what it needs to name articles.
 #[derive(Debug, Clone, Default)]
@@ -16,7 +58,7 @@ pub struct Remembered {
     /// Counts changes to marks, so the main loop knows when to save.
     pub changes: u64,
     /// A place to return to, once the screen's size is known.
-    pub pending: Option<Place>,
+    pub pending: Option<Resume>,
 }
 
 impl Remembered {
@@ -24,7 +66,7 @@ impl Remembered {
         let keys = issues.iter().map(key_of).collect();
         Self {
             keys,
-            pending: memory.place.clone(),
+            pending: memory.place.as_ref().and_then(Resume::from_place),
             memory,
             changes: 0,
         }
@@ -35,22 +77,25 @@ impl Remembered {
         self.keys = issues.iter().map(key_of).collect();
     }
 
-    pub fn id(&self, issue: usize, article: usize) -> Option<String> {
+    pub fn id(&self, issue: usize, article: usize) -> Option<ArticleId> {
         self.keys
             .get(issue)
             .filter(|&&key| key != 0)
-            .map(|&key| article_id(key, article))
+            .map(|&issue_key| ArticleId {
+                issue_key,
+                index: article,
+            })
     }
 
     pub fn mark(&self, issue: usize, article: usize) -> Mark {
         self.id(issue, article)
-            .map(|id| self.memory.mark(&id))
+            .map(|id| self.memory.mark(&id.stored()))
             .unwrap_or_default()
     }
 
     fn set(&mut self, issue: usize, article: usize, change: impl FnOnce(&mut Mark)) {
         if let Some(id) = self.id(issue, article) {
-            self.memory.set(id, change);
+            self.memory.set(id.stored(), change);
             self.changes += 1;
         }
     }
@@ -91,7 +136,7 @@ pub fn toggle_bookmark(state: &mut AppState) {
     state
         .remembered
         .set(issue, article, |m| m.bookmark = !bookmark);
-    state.message = Some(strings::bookmark(!bookmark));
+    state.notice = Some(Notice::Bookmarked(!bookmark));
 }
 
 /// `B`: the bookmarked articles of every open issue, as a results list.
@@ -126,7 +171,7 @@ pub fn note_progress(state: &mut AppState) {
     }
     let (rows, lines) = state.reader_extent();
     if rows > 0
-        && state.scroll + rows >= lines
+        && state.scroll() + rows >= lines
         && !state.remembered.mark(state.issue, state.article).read
     {
         state
@@ -135,57 +180,53 @@ pub fn note_progress(state: &mut AppState) {
     }
 }
 
-/// Where reading is now: the article and the paragraph and offset of the first text line on
-/// screen (so it survives another terminal size or measure).
+/// Where reading is now, for the state file: the article and the paragraph and byte offset of
+/// the first text line on screen (so it survives another terminal size or measure).
 pub fn place(state: &AppState) -> Option<Place> {
     let id = state.remembered.id(state.issue, state.article)?;
     let lines = state.reader_lines();
     let (paragraph, offset) = lines
         .iter()
-        .skip(state.scroll)
+        .skip(state.scroll())
         .find_map(|l| l.source)
         .unwrap_or((0, 0));
+    // The file's word for "on the front page".
     let paragraph = if state.screen == Screen::Reader {
         paragraph
     } else {
         usize::MAX
     };
     Some(Place {
-        article: id,
+        article: id.stored(),
         paragraph,
         offset,
         updated: now(),
     })
 }
 
-/// Goes back to the remembered place once the screen's size is known.
+/// Goes back to the remembered place once its issue is open.
 pub fn restore(state: &mut AppState) {
-    let Some(place) = state.remembered.pending.clone() else {
-        return;
-    };
-    let Some((key, index)) = place.article.split_once(':') else {
+    let Some(resume) = state.remembered.pending else {
         return;
     };
     // Not found yet: it may be an issue the library is still loading.
     let keys = &state.remembered.keys;
-    let found = keys
+    let Some(issue) = keys
         .iter()
-        .position(|&k| k != 0 && format!("{k:016x}") == key);
-    let (Some(issue), Ok(article)) = (found, index.parse::<usize>()) else {
+        .position(|&k| k != 0 && k == resume.article.issue_key)
+    else {
         return;
     };
     state.remembered.pending = None;
     state.select_issue(issue);
-    state.select_article(article);
-    if place.paragraph == usize::MAX {
+    state.select_article(resume.article.index);
+    let Some((paragraph, byte)) = resume.at else {
         return;
-    }
-    state.screen = Screen::Reader;
-    let lines = state.reader_lines();
-    let line = lines.iter().position(|l| {
-        l.source
-            .is_some_and(|(p, start)| (p, start + l.text.len()) > (place.paragraph, place.offset))
-    });
-    let (rows, _) = state.reader_extent();
-    state.scroll = line.unwrap_or(0).min(lines.len().saturating_sub(rows));
+    };
+    let text = state
+        .current_article()
+        .and_then(|a| a.paragraphs.get(paragraph))
+        .map_or("", String::as_str);
+    state.reading = TextPos::in_paragraph(paragraph, text, byte);
+    state.open();
 }

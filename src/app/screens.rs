@@ -1,10 +1,28 @@
 //! How each screen answers an action: the front page, the reading pane, the issue list, search
 //! results, the help overlay and the search prompt. Called only from `update`.
 
-use super::layout::{self, panes};
 use super::{Action, AppState, Screen, search};
 
-pub fn prompt(state: &mut AppState, action: &Action) {
+/// Hands `action` to the open prompt, the help overlay or the screen; `true` when it leaves
+/// the app (back from the front page).
+pub fn update(state: &mut AppState, action: &Action) -> bool {
+    if state.search.prompt.is_some() {
+        prompt(state, action);
+    } else if let Some(scroll) = state.help {
+        help(state, scroll, action);
+    } else {
+        match state.screen {
+            Screen::Issues => issue_list(state, action),
+            Screen::Results => results(state, action),
+            Screen::Reader => reader(state, action),
+            Screen::Front if *action == Action::Back => return true,
+            Screen::Front => front(state, action),
+        }
+    }
+    false
+}
+
+fn prompt(state: &mut AppState, action: &Action) {
     match action {
         Action::Input(c) => search::edit(state, |input| input.push(*c)),
         Action::DeleteBack => search::edit(state, |input| {
@@ -18,7 +36,7 @@ pub fn prompt(state: &mut AppState, action: &Action) {
     }
 }
 
-pub fn results(state: &mut AppState, action: &Action) {
+fn results(state: &mut AppState, action: &Action) {
     let page = isize::try_from(usize::from(state.height) / 2)
         .unwrap_or(1)
         .max(1);
@@ -36,8 +54,9 @@ pub fn results(state: &mut AppState, action: &Action) {
     }
 }
 
-pub fn help(state: &mut AppState, scroll: usize, action: &Action) {
-    let rows = usize::from(state.height.saturating_sub(4)).max(1);
+fn help(state: &mut AppState, scroll: usize, action: &Action) {
+    // The overlay's rows inside its border.
+    let rows = usize::from(state.layout().panes.help.height.saturating_sub(2)).max(1);
     let lines = state.keymap.bindings.len();
     let max = lines.saturating_sub(rows);
     state.help = match action {
@@ -52,7 +71,7 @@ pub fn help(state: &mut AppState, scroll: usize, action: &Action) {
     };
 }
 
-pub fn issue_list(state: &mut AppState, action: &Action) {
+fn issue_list(state: &mut AppState, action: &Action) {
     let last = state.issues.len().saturating_sub(1);
     match action {
         Action::Down => state.issue_cursor = (state.issue_cursor + 1).min(last),
@@ -68,8 +87,8 @@ pub fn issue_list(state: &mut AppState, action: &Action) {
     }
 }
 
-pub fn reader(state: &mut AppState, action: &Action) {
-    let (rows, _) = state.reader_extent();
+fn reader(state: &mut AppState, action: &Action) {
+    let rows = state.layout().rows();
     let page = isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1);
     match action {
         Action::Down => state.scroll_by(1),
@@ -79,8 +98,8 @@ pub fn reader(state: &mut AppState, action: &Action) {
         Action::PageUp => state.scroll_by(-page),
         Action::HalfPageDown => state.scroll_by(page / 2 + 1),
         Action::HalfPageUp => state.scroll_by(-(page / 2 + 1)),
-        Action::Top => state.scroll = 0,
-        Action::Bottom => state.scroll = state.max_scroll(),
+        Action::Top => state.scroll_to(0),
+        Action::Bottom => state.scroll_to(usize::MAX),
         Action::NextArticle => state.select_article(state.article + 1),
         Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
         Action::Find => search::open_prompt(state, search::Scope::Article),
@@ -93,8 +112,8 @@ pub fn reader(state: &mut AppState, action: &Action) {
     }
 }
 
-pub fn front(state: &mut AppState, action: &Action) {
-    let Some(page) = state.front_page() else {
+fn front(state: &mut AppState, action: &Action) {
+    let Some(page) = state.layout().front_page() else {
         return;
     };
     let count = state.article_count();
@@ -102,6 +121,16 @@ pub fn front(state: &mut AppState, action: &Action) {
         .card(state.article)
         .map_or((0, 0), |c| (c.page, c.column));
     let first_of_page = |p: usize| page.cards.iter().find(|c| c.page == p).map(|c| c.article);
+    let next_page = first_of_page(current.0 + 1).unwrap_or(count.saturating_sub(1));
+    let previous_page = current
+        .0
+        .checked_sub(1)
+        .and_then(first_of_page)
+        .unwrap_or(0);
+    let (left, right) = (
+        page.beside(state.article, -1),
+        page.beside(state.article, 1),
+    );
     match action {
         Action::Down | Action::NextArticle | Action::Scroll(1..) => {
             state.select_article(state.article + 1);
@@ -111,55 +140,32 @@ pub fn front(state: &mut AppState, action: &Action) {
         }
         Action::Top => state.select_article(0),
         Action::Bottom => state.select_article(count.saturating_sub(1)),
-        Action::PageDown | Action::HalfPageDown => {
-            let target = first_of_page(current.0 + 1).unwrap_or(count.saturating_sub(1));
-            state.select_article(target);
-        }
-        Action::PageUp | Action::HalfPageUp => {
-            let target = current
-                .0
-                .checked_sub(1)
-                .and_then(first_of_page)
-                .unwrap_or(0);
-            state.select_article(target);
-        }
+        Action::PageDown | Action::HalfPageDown => state.select_article(next_page),
+        Action::PageUp | Action::HalfPageUp => state.select_article(previous_page),
         Action::Left => {
-            if let Some(target) = page.beside(state.article, -1) {
+            if let Some(target) = left {
                 state.select_article(target);
             }
         }
-        Action::Right => match page.beside(state.article, 1) {
+        Action::Right => match right {
             Some(target) if !state.split() => state.select_article(target),
-            _ => open(state),
+            _ => state.open(),
         },
-        Action::Open | Action::SwitchPane => open(state),
+        Action::Open | Action::SwitchPane => state.open(),
         Action::Find => search::open_prompt(state, search::Scope::Global),
-        Action::Click(x, y) => click(state, &page, *x, *y),
+        Action::Click(x, y) => click(state, *x, *y),
         _ => {}
     }
 }
 
-fn open(state: &mut AppState) {
-    if state.current_article().is_some() {
-        state.screen = Screen::Reader;
-    }
-}
-
-fn click(state: &mut AppState, page: &layout::FrontPage, x: u16, y: u16) {
-    let Some(area) = panes(state.width, state.height, false).headlines else {
+/// A click on a card of the page on screen opens its article.
+fn click(state: &mut AppState, x: u16, y: u16) {
+    let layout = state.layout();
+    let (Some(page), Some(area)) = (layout.front_page(), layout.panes.headlines) else {
         return;
     };
-    let current_page = page.card(state.article).map_or(0, |c| c.page);
-    let hit = page.cards.iter().find(|c| {
-        let left = area.x + c.column * (page.column_width + 1);
-        let top = area.y + c.y;
-        let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
-        c.page == current_page
-            && (left..left + page.column_width).contains(&x)
-            && (top..top + height).contains(&y)
-    });
-    if let Some(card) = hit {
-        state.select_article(card.article);
-        open(state);
+    if let Some(article) = page.card_at(area, state.article, x, y) {
+        state.select_article(article);
+        state.open();
     }
 }

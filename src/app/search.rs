@@ -1,14 +1,16 @@
 //! Search in the app: the prompt, matches in the open article (less-style `/`, `n`, `N`), and
-//! the results of a search across every open issue.
+//! the results of a search across every open issue: the prompt here, the rest in
+//! search/{finder,across}.rs.
+
+mod across;
+mod finder;
 
 use std::sync::Arc;
 
-use super::{AppState, Screen};
-use crate::search::{Corpus, Hit, Match, Query, Ranker, find_in_article};
-use crate::ui::strings;
-
-/// Results that get a snippet: more than a screen shows, fewer than a large archive finds.
-const SNIPPETS: usize = 200;
+use super::{AppState, Notice, Screen};
+use crate::search::{Corpus, Hit, Match, Ranker};
+pub use across::{corpus_ready, keyword, open_result, ranker_ready, search_all, select};
+pub use finder::{find, step};
 
 /// A value shared with a background thread; equal when it is the same value.
 #[derive(Debug)]
@@ -118,7 +120,7 @@ pub fn submit(state: &mut AppState) {
         Scope::Date => return go_to_date(state, &prompt.input),
     };
     if !found && !prompt.input.trim().is_empty() {
-        state.message = Some(strings::not_found(&prompt.input));
+        state.notice = Some(Notice::NotFound(prompt.input.clone()));
     }
     if prompt.scope == Scope::Global && !found {
         state.search.results = None;
@@ -149,149 +151,6 @@ fn go_to_date(state: &mut AppState, input: &str) {
             state.select_issue(index);
             state.screen = Screen::Front;
         }
-        None => state.message = Some(strings::no_issue_on(input.trim())),
-    }
-}
-
-/// Finds `input` in the open article and shows the first match from the top of the pane on.
-pub fn find(state: &mut AppState, input: &str) {
-    let query = Query::parse(input);
-    let Some(article) = state.current_article() else {
-        return;
-    };
-    let matches = find_in_article(article, &query);
-    let first_visible = state.scroll;
-    let lines = state.reader_lines();
-    let current = matches
-        .iter()
-        .position(|m| line_of(&lines, m).is_some_and(|l| l >= first_visible))
-        .unwrap_or(0);
-    state.search.finder = (!query.is_empty()).then(|| Finder {
-        query: input.to_owned(),
-        matches,
-        current,
-    });
-    show_current_match(state);
-}
-
-/// `n` / `N`: the next or previous match, wrapping around.
-pub fn step(state: &mut AppState, forward: bool) {
-    let Some(finder) = state
-        .search
-        .finder
-        .as_mut()
-        .filter(|f| !f.matches.is_empty())
-    else {
-        state.message = Some(strings::NO_SEARCH.to_owned());
-        return;
-    };
-    let count = finder.matches.len();
-    finder.current = if forward {
-        (finder.current + 1) % count
-    } else {
-        (finder.current + count - 1) % count
-    };
-    show_current_match(state);
-}
-
-/// Scrolls the reading pane so the current match is in view (a third of the way down).
-fn show_current_match(state: &mut AppState) {
-    let Some(m) = state
-        .search
-        .finder
-        .as_ref()
-        .and_then(|f| f.matches.get(f.current))
-        .copied()
-    else {
-        return;
-    };
-    let lines = state.reader_lines();
-    let (rows, _) = state.reader_extent();
-    if let Some(line) = line_of(&lines, &m) {
-        if line < state.scroll || line >= state.scroll + rows {
-            state.scroll = line.saturating_sub(rows / 3);
-        }
-        state.scroll = state.scroll.min(lines.len().saturating_sub(rows));
-    }
-}
-
-/// The laid-out line that shows the start of `m`.
-fn line_of(lines: &[crate::typeset::ArticleLine], m: &Match) -> Option<usize> {
-    lines.iter().position(|l| {
-        l.source.is_some_and(|(p, start)| {
-            p == m.paragraph && start <= m.start && m.start < start + l.text.len()
-        })
-    })
-}
-
-/// Searches every open issue for `input` and shows the results.
-pub fn search_all(state: &mut AppState, input: &str) {
-    let corpus = Arc::clone(
-        state
-            .search
-            .corpus
-            .get_or_insert_with(|| Arc::new(Corpus::new(&state.issues))),
-    );
-    let ranker = state.search.ranker.as_ref().map(|r| Arc::clone(&r.0));
-    let hits = corpus.search(
-        &state.issues,
-        &Query::parse(input),
-        ranker.as_deref(),
-        SNIPPETS,
-    );
-    state.search.results = Some(Results {
-        query: input.to_owned(),
-        hits,
-        selected: 0,
-        bookmarks: false,
-    });
-    state.screen = Screen::Results;
-}
-
-/// Opens the selected result at its first match, with the in-article search filled in.
-pub fn open_result(state: &mut AppState) {
-    let Some(results) = &state.search.results else {
-        return;
-    };
-    let Some(hit) = results.hits.get(results.selected) else {
-        return;
-    };
-    let (issue, article, query) = (hit.issue, hit.article, results.query.clone());
-    state.select_issue(issue);
-    state.select_article(article);
-    state.screen = Screen::Reader;
-    find(state, &query);
-}
-
-/// Moves the selection in the results list.
-pub fn select(state: &mut AppState, delta: isize) {
-    if let Some(results) = state.search.results.as_mut() {
-        let last = results.hits.len().saturating_sub(1);
-        results.selected = results.selected.saturating_add_signed(delta).min(last);
-    }
-}
-
-/// The dictionary is loaded: rank from now on (and re-rank results on screen).
-pub fn ranker_ready(state: &mut AppState, ranker: Shared<Ranker>) {
-    state.search.ranker = Some(ranker);
-    if let Some(query) = state.search.results.as_ref().map(|r| r.query.clone()) {
-        let selected = state.search.results.as_ref().map_or(0, |r| r.selected);
-        let screen = state.screen;
-        search_all(state, &query);
-        state.screen = screen;
-        select(state, isize::try_from(selected).unwrap_or(0));
-    }
-}
-
-/// Runs a search across issues for keyword `n` (from 1) of the open article.
-pub fn keyword(state: &mut AppState, n: usize) {
-    let keywords = state.keywords();
-    match n.checked_sub(1).and_then(|i| keywords.get(i)) {
-        Some(word) => {
-            let word = word.clone();
-            search_all(state, &word);
-        }
-        None if state.search.ranker.is_none() => state.message = Some(strings::LOADING.to_owned()),
-        None => {}
+        None => state.notice = Some(Notice::NoIssueOn(input.trim().to_owned())),
     }
 }

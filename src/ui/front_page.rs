@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::strings;
 use super::theme::Theme;
-use crate::app::layout::{CardRole, front_page};
+use crate::app::layout::CardRole;
 use crate::app::{AppState, Screen};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -28,7 +28,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let page = front_page(issue, area.width, area.height, state.options.ambiguous);
+    let Some(page) = state.layout().front_page() else {
+        return;
+    };
     let current = page.card(state.article).map_or(0, |c| c.page);
     // In the split view the selection is dimmer while the article has the focus.
     let focused = state.screen == Screen::Front;

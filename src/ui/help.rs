@@ -12,16 +12,9 @@ use crate::typeset::str_width;
 /// Columns for the keys before the descriptions.
 const KEY_COLUMN: usize = 20;
 
-pub fn render(state: &AppState, theme: &Theme, scroll: usize, screen: Rect, buf: &mut Buffer) {
+/// Draws the overlay in `area` (the layout's), its list scrolled by `scroll`.
+pub fn render(state: &AppState, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
-    let width = screen.width.saturating_sub(4).min(90);
-    let height = screen.height.saturating_sub(2);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + 1,
-        width,
-        height,
-    );
     super::clear_overlay(buf, area);
     let block = Block::bordered()
         .border_set(pen.border)

@@ -30,7 +30,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if state.screen == Screen::Reader || state.split() {
         let (rows, lines) = state.reader_extent();
         if lines > 0 {
-            let seen = (state.scroll + rows).min(lines);
+            let seen = (state.scroll() + rows).min(lines);
             parts.push(format!("{}%", seen * 100 / lines));
         }
     }

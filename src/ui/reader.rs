@@ -6,23 +6,41 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
+use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::app::layout::READER_PAD;
+use crate::app::layout::{READER_PAD, ellipsize};
 use crate::model::BlockKind;
 use crate::typeset::{ArticleLine, Role, str_width};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     let lines = state.reader_lines();
+    let scroll = state.scroll();
     let text_right = area.right().saturating_sub(READER_PAD);
+    let text_width = usize::from(area.width.saturating_sub(2 * READER_PAD).max(1));
     for (row, line) in lines
         .iter()
-        .skip(state.scroll)
+        .skip(scroll)
         .take(usize::from(area.height))
         .enumerate()
     {
         let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
+        if line.role == Role::Keywords {
+            keywords(
+                state,
+                theme,
+                Rect::new(
+                    area.x + READER_PAD,
+                    y,
+                    text_right.saturating_sub(area.x + READER_PAD),
+                    1,
+                ),
+                text_width,
+                buf,
+            );
+            continue;
+        }
         let x =
             (area.x + READER_PAD).saturating_add(u16::try_from(line.column).unwrap_or(u16::MAX));
         if x >= text_right {
@@ -44,7 +62,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if lines.len() > usize::from(area.height) {
         let mut scrollbar =
             ScrollbarState::new(lines.len().saturating_sub(usize::from(area.height)))
-                .position(state.scroll)
+                .position(scroll)
                 .viewport_content_length(usize::from(area.height));
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
@@ -53,6 +71,26 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .thumb_symbol(pen.thumb)
             .style(theme.scrollbar)
             .render(area, buf, &mut scrollbar);
+    }
+}
+
+/// The line the layout keeps under the headline: the article's keywords, centred.
+fn keywords(state: &AppState, theme: &Theme, row: Rect, text_width: usize, buf: &mut Buffer) {
+    let pen = super::pen::Pen::new(state.options.ambiguous);
+    let ambiguous = state.options.ambiguous;
+    let text = ellipsize(&strings::keywords(state.keywords()), text_width, ambiguous);
+    let width = str_width(&text, ambiguous);
+    let column = u16::try_from(text_width.saturating_sub(width) / 2).unwrap_or(u16::MAX);
+    let x = row.x.saturating_add(column);
+    if x < row.right() {
+        pen.put(
+            buf,
+            x,
+            row.y,
+            &text,
+            usize::from(row.right() - x),
+            theme.keywords,
+        );
     }
 }
 

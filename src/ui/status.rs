@@ -47,8 +47,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         put(format!(" {}… ", state.pending), theme.pending);
     }
     let searching = search.prompt.is_some() || state.screen == Screen::Results;
-    if let Some(message) = &state.message {
-        put(format!(" {message}"), theme.status);
+    if let Some(notice) = &state.notice {
+        put(format!(" {}", strings::notice(notice)), theme.status);
     } else if state.loading {
         put(format!(" {}", strings::LOADING_LIBRARY), theme.status);
     } else if searching && search.ranker.is_none() {

@@ -1,7 +1,7 @@
 //! Every label the user sees, in one place.
 
-use crate::app::Action;
 use crate::app::keymap::Keymap;
+use crate::app::{Action, Notice};
 use crate::model::Issue;
 
 pub const APP_NAME: &str = "读报";
@@ -21,14 +21,29 @@ pub const LOADING: &str = "词典加载中 loading the dictionary…";
 
 pub const BOOKMARKS: &str = "书签 Bookmarks";
 
-/// The message after `m`.
-pub fn bookmark(on: bool) -> String {
-    (if on {
-        "已加书签 bookmarked"
-    } else {
-        "已取消书签 bookmark removed"
-    })
-    .to_owned()
+/// What a notice from the app says.
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::Measure(columns) => measure(*columns),
+        Notice::Bookmarked(true) => "已加书签 bookmarked".to_owned(),
+        Notice::Bookmarked(false) => "已取消书签 bookmark removed".to_owned(),
+        Notice::NotFound(query) => not_found(query),
+        Notice::NoIssueOn(date) => no_issue_on(date),
+        Notice::NoSearch => NO_SEARCH.to_owned(),
+        Notice::DictionaryLoading => LOADING.to_owned(),
+        Notice::SaveFailed { path, error } => format!("{}: {error}", path.display()),
+        Notice::Warning(text) => text.clone(),
+    }
+}
+
+/// The keywords line under a headline: `关键词 1 电力  2 供应`.
+pub fn keywords(words: &[String]) -> String {
+    let numbered: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, k)| format!("{} {k}", i + 1))
+        .collect();
+    format!("{KEYWORDS} {}", numbered.join("  "))
 }
 
 /// `3 未读`.
@@ -144,4 +159,32 @@ pub fn hints(keymap: &Keymap, reading: bool) -> String {
         .filter_map(|(action, label)| keymap.label(action).map(|key| format!("{key} {label}")))
         .collect::<Vec<_>>()
         .join("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_notice_has_words() {
+        let notices = [
+            Notice::Measure(60),
+            Notice::Bookmarked(true),
+            Notice::Bookmarked(false),
+            Notice::NotFound("电力".into()),
+            Notice::NoIssueOn("1999-01-01".into()),
+            Notice::NoSearch,
+            Notice::DictionaryLoading,
+            Notice::SaveFailed {
+                path: "/tmp/state.json".into(),
+                error: "disk full".into(),
+            },
+            Notice::Warning("config.toml: line 2".into()),
+        ];
+        let words: Vec<String> = notices.iter().map(notice).collect();
+        assert!(words.iter().all(|w| !w.is_empty()));
+        assert_eq!(words[0], "版心 60 列 measure 60");
+        assert!(words[3].contains("电力") && words[4].contains("1999-01-01"));
+        assert_eq!(words[7], "/tmp/state.json: disk full");
+    }
 }

@@ -147,9 +147,14 @@ impl Drop for Tmux {
 
 /// Runs dubao, then reports how it left the terminal: exit code and tty mode.
 fn shell_command() -> String {
+    shell_command_with("")
+}
+
+/// Runs dubao with `args` (see [`shell_command`]).
+fn shell_command_with(args: &str) -> String {
     // `$HOME_DIR` becomes the test's own folder (see `Tmux::start`).
     format!(
-        "sh -c 'XDG_CONFIG_HOME=$HOME_DIR XDG_DATA_HOME=$HOME_DIR XDG_CACHE_HOME=$HOME_DIR {}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
+        "sh -c 'XDG_CONFIG_HOME=$HOME_DIR XDG_DATA_HOME=$HOME_DIR XDG_CACHE_HOME=$HOME_DIR {} {args}; echo EXIT=$?; stty -a | tr \" \" \"\\n\" | grep -x -- \"-*icanon\"; sleep 60'",
         env!("CARGO_BIN_EXE_dubao")
     )
 }
@@ -220,7 +225,11 @@ fn scrolling_by_lines_and_pages_leaves_the_screen_as_a_full_redraw_would() {
         &["G"],
         &["g", "g"],
     ] {
+        // Every step moves the text: wait for that before waiting for the screen to settle, or
+        // a slow frame (a loaded machine) reads as a settled old one.
+        let before = tmux.screen();
         tmux.keys(keys);
+        tmux.wait_for("the keys' effect", |s| s != before);
         let incremental = tmux.settled();
         tmux.keys(&["C-l"]);
         assert_eq!(
@@ -340,4 +349,110 @@ fn quitting_and_starting_again_returns_to_the_same_place() {
     tmux.wait_for("the second article again", |s| {
         s.contains("2/4 篇") && s.contains("阅读")
     });
+}
+
+/// The text of the reading pane's first row and the one under it, run together: no spaces, no
+/// scrollbar (box-drawing and block glyphs).
+fn top_text(screen: &str) -> String {
+    screen
+        .lines()
+        .skip(1)
+        .take(2)
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(c))
+        .collect()
+}
+
+/// `place` starts on the reading pane's first row (and may run on to the next).
+#[track_caller]
+fn assert_on_top(screen: &str, place: &str, after: &str) {
+    let first = place.chars().next().expect("a place");
+    let row = screen.lines().nth(1).unwrap_or_default();
+    assert!(
+        row.contains(first) && top_text(screen).contains(place),
+        "after {after}, {place:?} is not on the first line:\n{screen}"
+    );
+}
+
+/// The first characters of the reading pane's first row.
+fn first_row(screen: &str) -> String {
+    let row = screen.lines().nth(1).unwrap_or_default();
+    row.chars()
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(c))
+        .take(4)
+        .collect()
+}
+
+#[test]
+fn resizing_and_changing_the_measure_keep_the_first_visible_text_on_the_first_line() {
+    // One long article: every paragraph of the samples, so a place a page in is far from
+    // its end at every size and measure below (at the end, the last line would stay at the
+    // bottom and the place move down).
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("long.txt");
+    let paragraphs = crate::support::sample_paragraphs();
+    std::fs::write(&path, format!("长文章\n\n{}\n", paragraphs.join("\n\n"))).expect("write");
+    let Some(tmux) = Tmux::start_sized(&shell_command_with(&path.display().to_string()), 100, 40)
+    else {
+        return;
+    };
+    tmux.wait_for("the status line on the last row", |s| {
+        s.lines().nth(39).is_some_and(|l| l.contains("头版"))
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&paragraphs[0])));
+    // Once jieba has loaded, a keyword line joins the headline: wait for it first.
+    tmux.wait_for("the keywords", |s| s.contains("关键词"));
+    tmux.keys(&["Space"]);
+    tmux.wait_for("a page down", |s| !s.contains("关键词"));
+    // Keys that move the text, and the screen once they have (not a slow old frame).
+    let scroll = |keys: &[&str]| {
+        let before = tmux.screen();
+        tmux.keys(keys);
+        tmux.wait_for("the text to move", |s| s != before);
+        first_row(&tmux.settled())
+    };
+    // A line of body text at the top (not a blank line between paragraphs, nor a short end).
+    let mut start = scroll(&["j"; 9]);
+    for _ in 0..5 {
+        if start.chars().count() == 4 {
+            break;
+        }
+        start = scroll(&["j"]);
+    }
+    assert_eq!(
+        start.chars().count(),
+        4,
+        "no body text at the top: {start:?}"
+    );
+    let place: String = start.chars().take(3).collect();
+
+    // tmux crops what is on screen at once: wait for the app's own frame at the new size
+    // (its status line on the last row) before looking.
+    let redrawn =
+        |rows: usize| move |s: &str| s.lines().nth(rows - 1).is_some_and(|l| l.contains("阅读"));
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "30"]);
+    tmux.wait_for("a frame at 60×30", redrawn(30));
+    assert_on_top(&tmux.settled(), &place, "resizing to 60×30");
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "40"]);
+    tmux.wait_for("a frame at 100×40", redrawn(40));
+    assert_eq!(
+        first_row(&tmux.settled()),
+        start,
+        "back at 100×40, the same first line"
+    );
+    for (keys, what) in [
+        (&["-", "-", "-", "-", "-"][..], "版心 60"),
+        (&["+", "+", "+"][..], "版心 72"),
+        (&["="][..], "版心 80"),
+    ] {
+        tmux.keys(keys);
+        tmux.wait_for(what, |s| s.contains(what));
+        assert_on_top(&tmux.settled(), &place, what);
+    }
+    assert_eq!(
+        first_row(&tmux.settled()),
+        start,
+        "the measure back, the line back"
+    );
 }

@@ -94,10 +94,10 @@ fn the_reading_place_is_restored_whatever_the_terminal_size() {
             })
             .expect("a line holds the place");
         assert!(
-            (app.scroll..app.scroll + rows).contains(&line),
+            (app.scroll()..app.scroll() + rows).contains(&line),
             "{width}x{height}: the place is on screen"
         );
-        let at_top = app.scroll == line || app.scroll == lines.len().saturating_sub(rows);
+        let at_top = app.scroll() == line || app.scroll() == lines.len().saturating_sub(rows);
         assert!(
             at_top,
             "{width}x{height}: at the top, unless the article ends first"
@@ -113,7 +113,7 @@ fn the_place_written_on_quit_points_at_the_first_line_on_screen() {
     let lines = app.reader_lines();
     let shown = lines
         .iter()
-        .skip(app.scroll)
+        .skip(app.scroll())
         .find_map(|l| l.source)
         .expect("text on screen");
     assert_eq!((place.paragraph, place.offset), shown);
@@ -133,11 +133,7 @@ fn colon_and_a_date_goes_to_that_days_issue() {
     assert_eq!((app.issue, app.screen), (dated, Screen::Front));
     press(&mut app, ":1999-01-01<Enter>");
     assert_eq!(app.issue, dated);
-    assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.contains("1999-01-01"))
-    );
+    assert!(crate::support::status_message(&app).is_some_and(|m| m.contains("1999-01-01")));
 }
 
 #[test]

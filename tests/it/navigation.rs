@@ -36,29 +36,29 @@ fn capital_q_quits_from_anywhere() {
 fn scrolling_in_the_reader_by_line_page_and_half_page() {
     let mut app = app(60, 14);
     press(&mut app, "<Enter>jjj");
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.scroll(), 3);
     press(&mut app, "k");
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.scroll(), 2);
     let (rows, lines) = app.reader_extent();
     assert!(lines > rows * 3, "a long article");
     press(&mut app, "g g<Space>");
     assert_eq!(
-        app.scroll,
+        app.scroll(),
         rows - 1,
         "a page is the pane's height less one line"
     );
     press(&mut app, "b");
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.scroll(), 0);
     press(&mut app, "<C-d>");
-    assert_eq!(app.scroll, (rows - 1) / 2 + 1);
+    assert_eq!(app.scroll(), (rows - 1) / 2 + 1);
     press(&mut app, "G");
     assert_eq!(
-        app.scroll,
+        app.scroll(),
         lines - rows,
         "G shows the last line at the bottom"
     );
     press(&mut app, "jjj<PageDown>");
-    assert_eq!(app.scroll, lines - rows, "no scrolling past the end");
+    assert_eq!(app.scroll(), lines - rows, "no scrolling past the end");
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn brackets_move_between_articles_inside_the_reader() {
     let mut app = app(80, 24);
     press(&mut app, "<Enter>jj]");
     assert_eq!(
-        (app.screen, app.article, app.scroll),
+        (app.screen, app.article, app.scroll()),
         (Screen::Reader, 1, 0)
     );
     press(&mut app, "[[[");
@@ -124,7 +124,7 @@ fn the_split_view_switches_focus_with_tab() {
     press(&mut app, "j<Tab>");
     assert_eq!((app.screen, app.article), (Screen::Reader, 1));
     press(&mut app, "j");
-    assert_eq!(app.scroll, 1, "j scrolls the focused article");
+    assert_eq!(app.scroll(), 1, "j scrolls the focused article");
     press(&mut app, "<Tab>j");
     assert_eq!((app.screen, app.article), (Screen::Front, 2));
 }
@@ -169,7 +169,7 @@ fn resizing_keeps_the_scroll_in_range() {
     press(&mut app, "<Enter>G");
     dubao::app::update(&mut app, dubao::app::Action::Resize(200, 60));
     let (rows, lines) = app.reader_extent();
-    assert!(app.scroll <= lines.saturating_sub(rows));
+    assert!(app.scroll() <= lines.saturating_sub(rows));
     for (w, h) in [(1, 1), (5, 3), (30, 8), (0, 0)] {
         dubao::app::update(&mut app, dubao::app::Action::Resize(w, h));
         crate::support::render(&app);
@@ -185,9 +185,9 @@ fn mouse_wheel_scrolls_and_a_click_opens_the_card_under_it() {
     assert_eq!(app.screen, Screen::Reader);
     assert!(app.article > 0, "the card in the second column");
     update(&mut app, Action::Scroll(3));
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.scroll(), 3);
     update(&mut app, Action::Scroll(-3));
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.scroll(), 0);
 }
 
 proptest::proptest! {
@@ -211,4 +211,80 @@ proptest::proptest! {
         dubao::app::update(&mut app, dubao::app::Action::Resize(width / 2 + 1, height / 3 + 1));
         crate::support::render(&app);
     }
+}
+
+/// The character at the top of the reading pane: paragraph and character offset.
+fn first_visible(app: &dubao::app::AppState) -> (usize, usize) {
+    let (paragraph, byte) = app.reader_lines()[app.scroll()]
+        .source
+        .expect("body text at the top");
+    let text = &app.current_article().expect("an article").paragraphs[paragraph];
+    (
+        paragraph,
+        text.get(..byte).expect("a boundary").chars().count(),
+    )
+}
+
+/// Whether the line at the top of the pane shows that character.
+fn on_top_line(app: &dubao::app::AppState, (paragraph, char): (usize, usize)) -> bool {
+    let line = &app.reader_lines()[app.scroll()];
+    let text = &app.current_article().expect("an article").paragraphs[paragraph];
+    line.source.is_some_and(|(p, byte)| {
+        let start = text.get(..byte).map_or(0, |t| t.chars().count());
+        p == paragraph && (start..start + line.text.chars().count()).contains(&char)
+    })
+}
+
+#[test]
+fn resizing_and_the_measure_keep_the_first_visible_character_on_the_top_line() {
+    use dubao::app::keymap::Keymap;
+    use dubao::app::{Action, AppState, ThemeKind, update};
+    // One long article (every sample paragraph), a little way in: not at its end, where the
+    // last line stays at the bottom.
+    let text = format!(
+        "长文章\n\n{}\n",
+        crate::support::sample_paragraphs().join("\n\n")
+    );
+    let issue = dubao::parse::parse("long.txt", &text);
+    let mut app = AppState::new(
+        vec![issue],
+        Keymap::default_keymap(),
+        ThemeKind::Color,
+        100,
+        40,
+    );
+    press(&mut app, "<Enter><C-d>jj");
+    let (rows, lines) = app.reader_extent();
+    assert!(app.scroll() + rows < lines, "room below");
+    let place = first_visible(&app);
+    let line = app.scroll();
+    update(&mut app, Action::Resize(60, 30));
+    assert!(on_top_line(&app, place), "at 60×30");
+    assert_ne!(app.scroll(), line, "another line number for the same text");
+    update(&mut app, Action::Resize(100, 40));
+    assert_eq!((first_visible(&app), app.scroll()), (place, line), "back");
+    for keys in ["--", "+++", "="] {
+        press(&mut app, keys);
+        assert!(on_top_line(&app, place), "after {keys}");
+    }
+    assert_eq!(app.scroll(), line);
+}
+
+#[test]
+fn the_measure_moves_within_the_range_the_configuration_accepts() {
+    let mut app = app(80, 24);
+    for _ in 0..100 {
+        press(&mut app, "+");
+    }
+    assert_eq!(
+        app.options.measure,
+        *dubao::app::MEASURE_RANGE.end(),
+        "up to the configuration's widest"
+    );
+    for _ in 0..200 {
+        press(&mut app, "-");
+    }
+    assert_eq!(app.options.measure, *dubao::app::MEASURE_RANGE.start());
+    let config = dubao::config::Config::parse("measure = 400\n", std::path::Path::new("c"));
+    assert!(config.is_ok(), "and the configuration takes the widest");
 }

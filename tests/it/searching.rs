@@ -51,7 +51,7 @@ fn n_past_the_last_match_wraps_and_scrolls_to_it() {
         })
         .expect("a line shows the match");
     assert!(
-        (app.scroll..app.scroll + rows).contains(&line),
+        (app.scroll()..app.scroll() + rows).contains(&line),
         "the match is on screen"
     );
 }
@@ -68,11 +68,7 @@ fn esc_cancels_and_clears_the_highlight() {
 fn not_found_says_so() {
     let mut app = app(80, 24);
     press(&mut app, "<Enter>/没有这个词<Enter>");
-    assert!(
-        app.message
-            .as_deref()
-            .is_some_and(|m| m.contains("not found"))
-    );
+    assert!(crate::support::status_message(&app).is_some_and(|m| m.contains("not found")));
 }
 
 #[test]

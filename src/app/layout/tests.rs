@@ -1,0 +1,150 @@
+use super::*;
+use crate::load::samples;
+use crate::model::Article;
+
+fn issue(titles: usize) -> Issue {
+    let article = |n: usize| Article {
+        title: format!("第{n}篇文章的标题"),
+        paragraphs: vec!["正文".repeat(40), "第二段。".into()],
+        ..Article::default()
+    };
+    // A sample's fields apart from the articles, whatever fields an issue has.
+    Issue {
+        articles: (0..titles).map(article).collect(),
+        ..samples().swap_remove(0)
+    }
+}
+
+fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool) -> Layout {
+    let mut layout = Layout::default();
+    layout.refresh(&Inputs {
+        width,
+        height: 30,
+        reading: true,
+        options: Options {
+            measure: usize::from(width),
+            ..Options::default()
+        },
+        issues,
+        issue: 0,
+        article,
+        keywords,
+    });
+    layout
+}
+
+/// Every line's place maps back to the line; every character of the body maps to the line
+/// that shows it, and that line's place back to the same line.
+#[track_caller]
+fn assert_round_trips(layout: &Layout, article: &Article, what: &str) {
+    let starts = &layout.starts;
+    assert_eq!(starts.len(), layout.lines().len(), "{what}");
+    assert!(
+        starts.windows(2).all(|w| w[0] < w[1]),
+        "{what}: places grow"
+    );
+    for (line, &start) in starts.iter().enumerate() {
+        assert_eq!(layout.line_of(start), line, "{what}: line {line}");
+        assert_eq!(layout.pos_of(line), start, "{what}: line {line}");
+    }
+    for (paragraph, text) in article.paragraphs.iter().enumerate() {
+        for (char, c) in text.chars().enumerate() {
+            let pos = TextPos {
+                block: Block::Body(paragraph),
+                char,
+            };
+            let line = layout.line_of(pos);
+            let start = layout.pos_of(line);
+            assert_eq!(layout.line_of(start), line, "{what}: {pos:?}");
+            assert_eq!(
+                start.block, pos.block,
+                "{what}: {pos:?} on another block's line"
+            );
+            let shown = layout.lines()[line].text.chars().count();
+            assert!(
+                pos.char - start.char < shown || c.is_whitespace(),
+                "{what}: {pos:?} is not on line {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn text_positions_round_trip_through_lines_at_every_width() {
+    for issue in samples() {
+        let issues = Arc::new(vec![issue]);
+        for (index, article) in issues[0].articles.iter().enumerate() {
+            for width in 20..=200 {
+                let keywords = width % 2 == 0;
+                let layout = laid_out(&issues, index, width + 2 * READER_PAD, keywords);
+                assert_round_trips(&layout, article, &format!("article {index} at {width}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_character_on_screen_stays_on_screen_at_another_width() {
+    let issues = Arc::new(samples());
+    let longest = (0..issues[0].articles.len())
+        .max_by_key(|&a| laid_out(&issues, a, 100, false).lines().len())
+        .expect("articles");
+    let wide = laid_out(&issues, longest, 100, false);
+    let middle = wide.max_scroll() / 2;
+    assert!(middle > 2, "a long article");
+    let pos = wide.top_at(middle);
+    let narrow = laid_out(&issues, longest, 40, false);
+    let line = narrow.scroll(pos);
+    assert!(
+        narrow.pos_of(line) <= pos && pos < narrow.pos_of(line + 1),
+        "{pos:?} {line} {:?} {:?}",
+        narrow.pos_of(line),
+        narrow.pos_of(line + 1)
+    );
+    let back = laid_out(&issues, longest, 100, false);
+    assert_eq!(back.scroll(pos), middle, "and back");
+}
+
+#[test]
+fn scrolling_stops_at_both_ends() {
+    let issues = Arc::new(vec![issue(1)]);
+    let layout = laid_out(&issues, 0, 40, false);
+    assert_eq!(layout.scrolled(TextPos::START, -3), TextPos::START);
+    let bottom = layout.scrolled(TextPos::START, 1000);
+    assert_eq!(layout.scroll(bottom), layout.max_scroll());
+}
+
+#[test]
+fn only_what_changed_is_laid_out_again() {
+    let issues = Arc::new(vec![issue(3)]);
+    let mut layout = laid_out(&issues, 0, 80, false);
+    let inputs = Inputs {
+        width: 80,
+        height: 30,
+        reading: true,
+        options: Options {
+            measure: 80,
+            ..Options::default()
+        },
+        issues: &issues,
+        issue: 0,
+        article: 1,
+        keywords: false,
+    };
+    let cards = layout.front_page().cloned();
+    layout.refresh(&inputs);
+    assert_eq!(
+        layout.front_page().cloned(),
+        cards,
+        "the cards did not change"
+    );
+    assert_eq!(layout.text_key.map(|k| k.article), Some(1));
+    layout.refresh(&Inputs {
+        reading: false,
+        ..inputs
+    });
+    assert!(
+        layout.lines().is_empty(),
+        "no reading pane below the split width"
+    );
+}

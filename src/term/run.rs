@@ -1,0 +1,216 @@
+//! The main loop, in named steps: wait for an input, turn it into actions, update, carry out
+//! the effects, save what changed, draw if anything on screen changed.
+
+use std::io::{self, BufWriter, Stdout};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::{
+    Input, Screen, Scroll, TerminalGuard, actions_for_event, probe_ambiguous_width, read_input,
+    watch_signals,
+};
+use crate::app::keymap::Resolver;
+use crate::app::search::Shared;
+use crate::app::{Action, AppState, Effect, Notice, Screen as View, memory, update};
+use crate::library::Loader;
+use crate::search::{Corpus, Ranker};
+use crate::state::Store;
+
+/// Runs the interactive reader until the user quits or a signal asks it to stop, saving
+/// marks to `store` as they change and the reading place when leaving.
+pub fn run(
+    mut state: AppState,
+    mouse: bool,
+    store: Option<&Store>,
+    library: Option<Loader>,
+) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    watch_signals(tx.clone())?;
+    let guard = TerminalGuard::enter(mouse)?;
+    // Before the input thread starts, or it would read the terminal's answer as keys.
+    if state.probe_ambiguous {
+        update(&mut state, Action::AmbiguousWidth(probe_ambiguous_width()));
+    }
+    read_input(tx.clone())?;
+    let (width, height) = ratatui::crossterm::terminal::size()?;
+    update(&mut state, Action::Resize(width, height));
+    let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
+    screen.draw(&state, None)?;
+    load_in_background(Arc::clone(&state.issues), library, tx);
+    let mut run = Loop {
+        state: &mut state,
+        screen: &mut screen,
+        guard: &guard,
+        store,
+        resolver: Resolver::default(),
+        saved: 0,
+    };
+    run.saved = run.state.remembered.changes;
+    let result = run.until_quit(&rx);
+    if let Some(store) = store {
+        let mut memory = state.remembered.memory.clone();
+        memory.place = memory::place(&state);
+        store.save(&memory)?;
+    }
+    result
+}
+
+/// After the first frame, on a thread of its own: the rest of the library, then the search
+/// corpus and jieba (about 0.1 s to load) for the issues as they finally are. The corpus is
+/// built here once and handed to the app.
+fn load_in_background(
+    issues: Arc<Vec<crate::model::Issue>>,
+    library: Option<Loader>,
+    tx: Sender<Input>,
+) {
+    thread::spawn(move || {
+        let issues = match library {
+            Some(load) => {
+                let loaded = Arc::new(load());
+                let _ = tx.send(Input::Library(Arc::clone(&loaded)));
+                loaded
+            }
+            None => issues,
+        };
+        let corpus = Arc::new(Corpus::new(&issues));
+        let _ = tx.send(Input::Corpus(Arc::clone(&corpus), issues));
+        let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&corpus))));
+    });
+}
+
+/// What the loop carries from one input to the next.
+struct Loop<'a> {
+    state: &'a mut AppState,
+    screen: &'a mut Screen<BufWriter<Stdout>>,
+    guard: &'a TerminalGuard,
+    store: Option<&'a Store>,
+    resolver: Resolver,
+    /// `remembered.changes` when last saved.
+    saved: u64,
+}
+
+impl Loop<'_> {
+    fn until_quit(&mut self, rx: &Receiver<Input>) -> anyhow::Result<()> {
+        // `run` has drawn the first frame.
+        let mut dirty = false;
+        let mut scroll = None;
+        loop {
+            // Draw only after a change: an idle reader writes nothing.
+            if dirty {
+                self.screen.draw(self.state, scroll)?;
+            }
+            let Some(actions) = self.actions(rx.recv()?) else {
+                return Ok(());
+            };
+            let before = self.state.view_key();
+            let place = reader_place(self.state);
+            let size = (self.state.width, self.state.height);
+            let Some(redraw) = self.apply(actions)? else {
+                return Ok(());
+            };
+            if (self.state.width, self.state.height) != size {
+                self.screen.resize(self.state.width, self.state.height)?;
+            }
+            scroll = scroll_of(place, self.state);
+            self.save_marks();
+            dirty = redraw || self.state.view_key() != before;
+        }
+    }
+
+    /// The actions an input stands for; `None` for a signal to stop.
+    fn actions(&mut self, input: Input) -> Option<Vec<Action>> {
+        // A resize signal can be missed (one arriving while the terminal is being set up):
+        // the size is checked again on every input, which costs one ioctl.
+        let mut actions = match ratatui::crossterm::terminal::size() {
+            Ok(size) if size != (self.state.width, self.state.height) => {
+                vec![Action::Resize(size.0, size.1)]
+            }
+            _ => Vec::new(),
+        };
+        actions.extend(match input {
+            Input::Stop => return None,
+            Input::Resumed => vec![Action::Redraw],
+            Input::Corpus(corpus, issues) => {
+                vec![Action::CorpusReady(Shared(corpus), Shared(issues))]
+            }
+            Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
+            Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
+            Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
+        });
+        Some(actions)
+    }
+
+    /// Updates the state with `actions` and carries out their effects: `Some(true)` when the
+    /// screen must be drawn afresh, `None` to quit.
+    fn apply(&mut self, actions: Vec<Action>) -> io::Result<Option<bool>> {
+        let mut redraw = false;
+        for action in actions {
+            match update(self.state, action) {
+                Effect::None => {}
+                Effect::Quit => return Ok(None),
+                Effect::Redraw => {
+                    self.screen.invalidate()?;
+                    redraw = true;
+                }
+                Effect::Suspend => {
+                    self.guard.suspend()?;
+                    self.screen.invalidate()?;
+                    redraw = true;
+                }
+            }
+        }
+        Ok(Some(redraw))
+    }
+
+    /// Saves the marks when they changed; a failure is told in the status line.
+    fn save_marks(&mut self) {
+        let Some(store) = self.store else {
+            return;
+        };
+        if self.state.remembered.changes == self.saved {
+            return;
+        }
+        self.saved = self.state.remembered.changes;
+        if let Err(e) = store.save(&self.state.remembered.memory) {
+            let notice = Notice::SaveFailed {
+                path: store.path().to_path_buf(),
+                error: e.to_string(),
+            };
+            update(self.state, Action::Notice(notice));
+        }
+    }
+}
+
+/// The full-width reading pane: which article, scrolled how far, on which rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ReaderPlace {
+    article: (usize, usize),
+    scroll: usize,
+    rows: (u16, u16),
+}
+
+/// Where the reading pane is, when it is alone on screen besides masthead and status line.
+fn reader_place(state: &AppState) -> Option<ReaderPlace> {
+    let alone = state.screen == View::Reader && !state.split() && state.help.is_none();
+    let area = state.layout().panes.reader.filter(|_| alone)?;
+    Some(ReaderPlace {
+        article: (state.issue, state.article),
+        scroll: state.scroll(),
+        rows: (area.top(), area.bottom()),
+    })
+}
+
+/// The lines the reading pane scrolled by, if that is all that moved.
+fn scroll_of(before: Option<ReaderPlace>, state: &AppState) -> Option<Scroll> {
+    let (before, now) = (before?, reader_place(state)?);
+    if (before.article, before.rows) != (now.article, now.rows) || before.scroll == now.scroll {
+        return None;
+    }
+    let lines = i32::try_from(now.scroll).ok()? - i32::try_from(before.scroll).ok()?;
+    Some(Scroll {
+        top: now.rows.0,
+        bottom: now.rows.1,
+        lines,
+    })
+}
