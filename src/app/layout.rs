@@ -13,7 +13,8 @@ mod pos;
 use std::sync::Arc;
 
 use crate::model::Issue;
-use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, layout_article};
+use crate::search::Ranker;
+use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, WordStarts, layout_article_with};
 pub use cards::{Card, CardLine, CardRole, FrontPage, column_count, ellipsize, front_page};
 pub use panes::{MIN_HEIGHT, MIN_WIDTH, Panes, READER_PAD, SPLIT_WIDTH, panes};
 pub use pos::{Block, TextPos};
@@ -31,6 +32,8 @@ pub struct Inputs<'a> {
     pub article: usize,
     /// The article's keywords are known: a line is kept for them under the headline.
     pub keywords: bool,
+    /// The segmenter, once loaded: headlines then break between words.
+    pub words: Option<&'a Ranker>,
 }
 
 /// What the reading pane's lines depend on.
@@ -42,6 +45,7 @@ struct TextKey {
     width: u16,
     options: Options,
     keywords: bool,
+    words: bool,
 }
 
 /// What the front page's cards depend on.
@@ -52,6 +56,7 @@ struct CardsKey {
     width: u16,
     height: u16,
     ambiguous: AmbiguousWidth,
+    words: bool,
 }
 
 /// The screen laid out.
@@ -83,11 +88,12 @@ impl Layout {
             width: area.width,
             options: inputs.options,
             keywords: inputs.keywords,
+            words: inputs.words.is_some(),
         });
         if text_key != self.text_key {
             self.text_key = text_key;
             (self.lines, self.starts) = match (text_key, article) {
-                (Some(key), Some(article)) => reader_text(article, &key),
+                (Some(key), Some(article)) => reader_text(article, &key, inputs.words),
                 _ => Default::default(),
             };
         }
@@ -100,12 +106,13 @@ impl Layout {
             width: area.width,
             height: area.height,
             ambiguous: inputs.options.ambiguous,
+            words: inputs.words.is_some(),
         });
         if cards_key != self.cards_key {
             self.cards_key = cards_key;
-            self.front = cards_key
-                .zip(issue)
-                .map(|(key, issue)| front_page(issue, key.width, key.height, key.ambiguous));
+            self.front = cards_key.zip(issue).map(|(key, issue)| {
+                front_page(issue, key.width, key.height, key.ambiguous, inputs.words)
+            });
         }
     }
 
@@ -166,9 +173,15 @@ impl Layout {
 
 /// The lines of `article` for a reading pane `key.width` cells wide, a line kept for the
 /// keywords under the headline, and where each line starts in the text.
-fn reader_text(article: &crate::model::Article, key: &TextKey) -> (Vec<ArticleLine>, Vec<TextPos>) {
+fn reader_text(
+    article: &crate::model::Article,
+    key: &TextKey,
+    words: Option<&Ranker>,
+) -> (Vec<ArticleLine>, Vec<TextPos>) {
     let text_width = usize::from(key.width.saturating_sub(2 * READER_PAD).max(1));
-    let mut lines = layout_article(article, text_width, &key.options);
+    let word_starts = |text: &str| words.map(|w| w.word_starts(text)).unwrap_or_default();
+    let words_fn: Option<WordStarts<'_>> = words.is_some().then_some(&word_starts);
+    let mut lines = layout_article_with(article, text_width, &key.options, words_fn);
     if key.keywords {
         // The view writes the keywords into this line.
         let at = lines

@@ -192,6 +192,7 @@ impl AppState {
             issue: self.issue,
             article: self.article,
             keywords: !self.keywords.0.is_empty(),
+            words: self.search.ranker.as_ref().map(|r| &*r.0),
         });
     }
 

@@ -127,6 +127,11 @@ impl Ranker {
             .sum()
     }
 
+    /// Where the words of `text` start (byte offsets), for breaking headlines between words.
+    pub fn word_starts(&self, text: &str) -> Vec<usize> {
+        crate::typeset::words::word_starts(&self.jieba, text)
+    }
+
     /// The article's top `count` keywords (TF-IDF), without stop words or numbers.
     pub fn keywords(&self, article: &Article, count: usize) -> Vec<String> {
         let text: String = std::iter::once(article.title.as_str())

@@ -1,8 +1,9 @@
 //! The front page's headline cards in newspaper columns, page after page.
 
 use crate::model::{Article, Issue};
+use crate::search::Ranker;
 use crate::typeset::width::prefix_fitting;
-use crate::typeset::{AmbiguousWidth, Options, balanced, str_width, typeset};
+use crate::typeset::{AmbiguousWidth, Options, WordStarts, balanced_in_words, str_width, typeset};
 
 /// The narrowest newspaper column on the front page; below 60 cells there is one column.
 const MIN_COLUMN: u16 = 30;
@@ -101,7 +102,13 @@ pub fn column_count(width: u16) -> u16 {
 }
 
 /// Lays out the cards of `issue` in a pane of `width` × `height`.
-pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWidth) -> FrontPage {
+pub fn front_page(
+    issue: &Issue,
+    width: u16,
+    height: u16,
+    ambiguous: AmbiguousWidth,
+    words: Option<&Ranker>,
+) -> FrontPage {
     let columns = column_count(width);
     let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
     let text_width = usize::from(column_width.saturating_sub(2).max(1));
@@ -109,7 +116,7 @@ pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWi
     let all_lines: Vec<Vec<CardLine>> = issue
         .articles
         .iter()
-        .map(|a| card_lines(a, text_width, ambiguous))
+        .map(|a| card_lines(a, text_width, ambiguous, words))
         .collect();
     let card_height = |lines: &[CardLine]| u16::try_from(lines.len() + 1).unwrap_or(u16::MAX);
     // When everything fits on one screen, balance the columns as a newspaper page does.
@@ -150,7 +157,12 @@ pub fn front_page(issue: &Issue, width: u16, height: u16, ambiguous: AmbiguousWi
 }
 
 /// The lines of one card: kicker, title (up to three lines), subtitle, bylines, the lead.
-fn card_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec<CardLine> {
+fn card_lines(
+    article: &Article,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+    words: Option<&Ranker>,
+) -> Vec<CardLine> {
     let line = |role, text: &str| CardLine {
         role,
         text: ellipsize(text, width, ambiguous),
@@ -165,7 +177,9 @@ fn card_lines(article: &Article, width: usize, ambiguous: AmbiguousWidth) -> Vec
         orphan_control: false,
         ..Options::default()
     };
-    let title = balanced(&article.title, width, &plain);
+    let starts = |text: &str| words.map(|w| w.word_starts(text)).unwrap_or_default();
+    let words_fn: Option<WordStarts<'_>> = words.is_some().then_some(&starts);
+    let title = balanced_in_words(&article.title, width, &plain, words_fn);
     for (i, l) in title.iter().enumerate().take(TITLE_LINES) {
         let text = if i + 1 == TITLE_LINES && title.len() > TITLE_LINES {
             article.title.get(l.start..).unwrap_or_default()
@@ -230,7 +244,7 @@ mod tests {
 
     #[test]
     fn cards_fill_columns_then_pages() {
-        let page = front_page(&issue(12), 80, 20, AmbiguousWidth::Narrow);
+        let page = front_page(&issue(12), 80, 20, AmbiguousWidth::Narrow, None);
         assert_eq!(page.columns, 2);
         assert_eq!(
             (page.cards[0].page, page.cards[0].column, page.cards[0].y),
@@ -248,7 +262,7 @@ mod tests {
 
     #[test]
     fn beside_finds_the_card_in_the_next_column() {
-        let page = front_page(&issue(6), 80, 24, AmbiguousWidth::Narrow);
+        let page = front_page(&issue(6), 80, 24, AmbiguousWidth::Narrow, None);
         let right = page.beside(0, 1).expect("a card to the right");
         assert_eq!(page.cards[right].column, 1);
         assert_eq!(page.beside(0, -1), None);

@@ -29,6 +29,7 @@ fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool
         issue: 0,
         article,
         keywords,
+        words: None,
     });
     layout
 }
@@ -130,6 +131,7 @@ fn only_what_changed_is_laid_out_again() {
         issue: 0,
         article: 1,
         keywords: false,
+        words: None,
     };
     let cards = layout.front_page().cloned();
     layout.refresh(&inputs);
@@ -147,4 +149,51 @@ fn only_what_changed_is_laid_out_again() {
         layout.lines().is_empty(),
         "no reading pane below the split width"
     );
+}
+
+#[test]
+fn with_the_segmenter_headlines_break_between_words() {
+    let title = "争分夺秒抢抓工期确保重点项目早日投产见效";
+    let issues = Arc::new(vec![Issue {
+        articles: vec![Article {
+            title: title.into(),
+            paragraphs: vec!["正文。".into()],
+            ..Article::default()
+        }],
+        ..samples().swap_remove(0)
+    }]);
+    let ranker = crate::search::Ranker::new(&crate::search::Corpus::new(&issues));
+    let starts = ranker.word_starts(title);
+    for width in [24u16, 30, 36] {
+        let mut layout = Layout::default();
+        layout.refresh(&Inputs {
+            width,
+            height: 30,
+            reading: true,
+            options: Options::default(),
+            issues: &issues,
+            issue: 0,
+            article: 0,
+            keywords: false,
+            words: Some(&ranker),
+        });
+        let lines: Vec<&str> = layout
+            .lines()
+            .iter()
+            .filter(|l| l.role == Role::Title)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(lines.len() > 1, "width {width}: {lines:?}");
+        let mut at = 0;
+        for line in &lines {
+            assert!(
+                starts.contains(&at),
+                "width {width}: {lines:?} breaks inside a word"
+            );
+            at += line.len();
+        }
+        let cards =
+            super::cards::front_page(&issues[0], width, 30, AmbiguousWidth::Narrow, Some(&ranker));
+        assert!(!cards.cards.is_empty());
+    }
 }
