@@ -28,6 +28,7 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod dates;
 pub mod decode;
 pub mod error;
 pub mod library;
