@@ -51,18 +51,7 @@ pub fn nearest(days: &[IssueDate], wanted: IssueDate) -> Option<(usize, bool)> {
 
 /// Days since a fixed origin, for distances between dates.
 fn ordinal(date: IssueDate) -> i64 {
-    // Days from civil (the inverse of `IssueDate::from_unix_days`).
-    let (y, m, d) = (
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    date.unix_days()
 }
 
 /// Full-width digits and Chinese numerals as ASCII digits; `／` `－` `．` as ASCII.

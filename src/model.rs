@@ -199,6 +199,22 @@ impl IssueDate {
 }
 
 impl IssueDate {
+    /// Days since 1970-01-01 (the days-from-civil algorithm; the inverse of
+    /// [`IssueDate::from_unix_days`]).
+    pub fn unix_days(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The day of the week, 0 for Sunday (Sakamoto's method).
     pub fn weekday(self) -> u8 {
         const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
@@ -241,6 +257,10 @@ mod tests {
             IssueDate::new(2000, 2, 29)
         );
         assert_eq!(IssueDate::new(2023, 5, 6).map(IssueDate::weekday), Some(6));
+        for days in [-800_000, -1, 0, 59, 18_826, 20_000, 2_932_896] {
+            let date = IssueDate::from_unix_days(days);
+            assert_eq!(date.map(IssueDate::unix_days), date.map(|_| days), "{days}");
+        }
         assert_eq!(IssueDate::new(2021, 7, 18).map(IssueDate::weekday), Some(0));
         assert_eq!(
             IssueDate::new(2021, 7, 8).map(|d| d.to_string()).as_deref(),

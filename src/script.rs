@@ -1,4 +1,4 @@
-//! Simplified and traditional Chinese: converting text for display (OpenCC's dictionaries,
+//! Simplified and traditional Chinese: converting text for display (`OpenCC`'s dictionaries,
 //! through `ferrous-opencc`, Apache-2.0) and folding characters for search, so `復工` finds
 //! `复工` and the other way round.
 //!
@@ -18,7 +18,7 @@ pub enum Script {
     #[default]
     Original,
     Simplified,
-    /// Traditional characters, in OpenCC's standard forms.
+    /// Traditional characters, in `OpenCC`'s standard forms.
     Traditional,
     /// Traditional, with Taiwan's character forms.
     Taiwan,
@@ -29,6 +29,7 @@ pub enum Script {
 impl Script {
     /// The script after this one when the reader toggles: original → simplified → the
     /// traditional variant the user chose → original.
+    #[must_use]
     pub fn next(self, traditional: Self) -> Self {
         match self {
             Self::Original => Self::Simplified,
@@ -41,10 +42,10 @@ impl Script {
 /// The converters, each loaded the first time it is needed.
 #[derive(Default)]
 pub struct Converters {
-    to_simplified: OnceLock<Option<OpenCC>>,
-    to_traditional: OnceLock<Option<OpenCC>>,
-    to_taiwan: OnceLock<Option<OpenCC>>,
-    to_hong_kong: OnceLock<Option<OpenCC>>,
+    simplified: OnceLock<Option<OpenCC>>,
+    traditional: OnceLock<Option<OpenCC>>,
+    taiwan: OnceLock<Option<OpenCC>>,
+    hong_kong: OnceLock<Option<OpenCC>>,
 }
 
 impl Converters {
@@ -52,10 +53,10 @@ impl Converters {
     pub fn convert<'a>(&self, text: &'a str, script: Script) -> Cow<'a, str> {
         let (cell, config) = match script {
             Script::Original => return Cow::Borrowed(text),
-            Script::Simplified => (&self.to_simplified, BuiltinConfig::T2s),
-            Script::Traditional => (&self.to_traditional, BuiltinConfig::S2t),
-            Script::Taiwan => (&self.to_taiwan, BuiltinConfig::S2tw),
-            Script::HongKong => (&self.to_hong_kong, BuiltinConfig::S2hk),
+            Script::Simplified => (&self.simplified, BuiltinConfig::T2s),
+            Script::Traditional => (&self.traditional, BuiltinConfig::S2t),
+            Script::Taiwan => (&self.taiwan, BuiltinConfig::S2tw),
+            Script::HongKong => (&self.hong_kong, BuiltinConfig::S2hk),
         };
         match cell.get_or_init(|| OpenCC::from_config(config).ok()) {
             Some(converter) => Cow::Owned(converter.convert(text)),
@@ -73,7 +74,7 @@ pub fn fold_han(c: char) -> char {
     fold_table().get(&c).copied().unwrap_or(c)
 }
 
-/// The character table behind [`fold_han`]: every CJK ideograph OpenCC's traditional →
+/// The character table behind [`fold_han`]: every CJK ideograph `OpenCC`'s traditional →
 /// simplified dictionary changes into a single other character.
 pub fn fold_table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
