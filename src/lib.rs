@@ -31,6 +31,7 @@ pub mod config;
 pub mod dates;
 pub mod decode;
 pub mod error;
+pub mod index;
 pub mod library;
 pub mod load;
 pub mod model;

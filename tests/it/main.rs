@@ -1,6 +1,7 @@
 //! The one integration-test binary (links once): samples, layouts, properties, CLI.
 
 mod accuracy;
+mod archive;
 mod cli;
 mod e2e_tmux;
 mod hardening;

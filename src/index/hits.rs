@@ -1,0 +1,208 @@
+//! Searching the index: ranked or dated hits, with snippets that mark where the query is.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+use super::query::ArchiveQuery;
+use super::tokens::{PARAGRAPH_BREAK, WORDS};
+use super::{ArchiveIndex, IndexError};
+use crate::model::IssueDate;
+use crate::search::{Snippet, find_all};
+
+/// Characters of context either side of a hit in a snippet (as the in-memory engine).
+const SNIPPET_BEFORE: usize = 12;
+const SNIPPET_AFTER: usize = 24;
+/// Snippets kept per hit.
+const MAX_SNIPPETS: usize = 3;
+
+/// The order of the hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (BM25, headline matches boosted).
+    #[default]
+    Relevance,
+    /// Newest issue first; undated issues last.
+    Date,
+}
+
+/// One article found in the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveHit {
+    /// The issue's file, relative to the library folder.
+    pub path: String,
+    /// The article's index in its issue.
+    pub article: usize,
+    /// The main title.
+    pub title: String,
+    pub date: Option<IssueDate>,
+    pub paper: Option<String>,
+    pub page: Option<u16>,
+    /// Every term is in the headline.
+    pub in_title: bool,
+    /// Relevance (0 when sorted by date).
+    pub score: f32,
+    pub snippets: Vec<Snippet>,
+}
+
+/// The first hits of a search and how many articles match in all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArchiveResults {
+    pub total: usize,
+    pub hits: Vec<ArchiveHit>,
+}
+
+impl ArchiveIndex {
+    /// The first `limit` articles matching `query`, in `sort` order, with snippets.
+    pub fn search(
+        &self,
+        query: &ArchiveQuery,
+        sort: Sort,
+        limit: usize,
+    ) -> Result<ArchiveResults, IndexError> {
+        if query.is_empty() || limit == 0 {
+            return Ok(ArchiveResults::default());
+        }
+        let mut words = self
+            .index
+            .tokenizers()
+            .get(WORDS)
+            .ok_or_else(|| IndexError::Foreign {
+                dir: self.dir.clone(),
+            })?;
+        let tantivy_query = query.to_tantivy(&self.fields, &mut words);
+        let searcher = self.reader.searcher();
+        // The collector allocates for `limit` hits: no more than there are documents.
+        let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        if limit == 0 {
+            return Ok(ArchiveResults::default());
+        }
+        let top = TopDocs::with_limit(limit);
+        let (total, found): (usize, Vec<(f32, DocAddress)>) = match sort {
+            Sort::Relevance => searcher
+                .search(&tantivy_query, &(Count, top.order_by_score()))
+                .map_err(|e| self.error(e))?,
+            Sort::Date => {
+                let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
+                let (total, found) = searcher
+                    .search(&tantivy_query, &(Count, by_date))
+                    .map_err(|e| self.error(e))?;
+                (total, found.into_iter().map(|(_, a)| (0.0, a)).collect())
+            }
+        };
+        let hits = found
+            .into_iter()
+            .map(|(score, address)| self.hit(&searcher, query, score, address))
+            .collect::<Result<_, _>>()?;
+        Ok(ArchiveResults { total, hits })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        query: &ArchiveQuery,
+        score: f32,
+        address: DocAddress,
+    ) -> Result<ArchiveHit, IndexError> {
+        let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.error(e))?;
+        let f = &self.fields;
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
+        let headline = text(f.title);
+        let body = text(f.body);
+        let folded_headline = super::tokens::fold(&headline);
+        let paper = text(f.paper);
+        Ok(ArchiveHit {
+            path: text(f.path),
+            article: number(f.article).unwrap_or(0) as usize,
+            title: headline
+                .split(PARAGRAPH_BREAK)
+                .next()
+                .unwrap_or("")
+                .to_owned(),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_i64())
+                .and_then(IssueDate::from_unix_days),
+            paper: (!paper.is_empty()).then_some(paper),
+            page: number(f.page).and_then(|p| u16::try_from(p).ok()),
+            in_title: !query.terms.is_empty()
+                && query
+                    .terms
+                    .iter()
+                    .all(|t| folded_headline.contains(t.as_str())),
+            score,
+            snippets: snippets(&body, &headline, query),
+        })
+    }
+}
+
+/// Up to three snippets around the first hits of the query's first term: body first (a
+/// headline snippet would only repeat the title), then the headline.
+fn snippets(body: &str, headline: &str, query: &ArchiveQuery) -> Vec<Snippet> {
+    let Some(term) = query.terms.first() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for paragraph in body
+        .split(PARAGRAPH_BREAK)
+        .chain(headline.split(PARAGRAPH_BREAK))
+    {
+        for (start, end) in find_all(paragraph, term) {
+            out.push(snippet(paragraph, start, end));
+            if out.len() == MAX_SNIPPETS {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// The text around `start..end` of `text`, with `…` where it is cut.
+fn snippet(text: &str, start: usize, end: usize) -> Snippet {
+    let before: Vec<usize> = text
+        .get(..start)
+        .unwrap_or_default()
+        .char_indices()
+        .map(|(at, _)| at)
+        .collect();
+    let from_byte = before
+        .get(before.len().saturating_sub(SNIPPET_BEFORE))
+        .copied()
+        .unwrap_or(start);
+    let to_byte = text
+        .get(end..)
+        .unwrap_or_default()
+        .char_indices()
+        .nth(SNIPPET_AFTER)
+        .map_or(text.len(), |(at, _)| end + at);
+    let lead = if from_byte > 0 { "…" } else { "" };
+    let tail = if to_byte < text.len() { "…" } else { "" };
+    let offset = lead.len() + start - from_byte;
+    Snippet {
+        text: format!(
+            "{lead}{}{tail}",
+            text.get(from_byte..to_byte).unwrap_or_default()
+        ),
+        highlight: (offset, offset + end - start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_mark_the_hit() {
+        let text = "一二三四五六七八九十一二三四五六七八九十电力供应稳定";
+        let (start, end) = find_all(text, "电力")[0];
+        let s = snippet(text, start, end);
+        assert!(s.text.starts_with('…'));
+        assert_eq!(s.text.get(s.highlight.0..s.highlight.1), Some("电力"));
+    }
+}
