@@ -15,18 +15,34 @@ fn is_text_control(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x1b)
 }
 
+/// Decodes `bytes` as text, without copying them when they are UTF-8 already (the common
+/// case, and the one that matters for a file of tens of megabytes).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if Encoding::for_bom(&bytes).is_none() && !is_binary(&bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
+/// NUL, or more than a trace of other C0 controls, means binary data.
+fn is_binary(bytes: &[u8]) -> bool {
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !is_text_control(b))
+        .count();
+    bytes.contains(&0) || (controls > 4 && controls * 20 > bytes.len())
+}
+
 /// Decodes `bytes` as text.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
         return strict(encoding, body).ok_or(DecodeError::Undecodable);
     }
-    // NUL, or more than a trace of other C0 controls, means binary data.
-    let controls = bytes
-        .iter()
-        .filter(|&&b| b < 0x20 && !is_text_control(b))
-        .count();
-    if bytes.contains(&0) || (controls > 4 && controls * 20 > bytes.len()) {
+    if is_binary(bytes) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
@@ -102,6 +118,20 @@ mod tests {
             decode(&[0x01, 0x02, 0x03, 0x04, 0x05]),
             Err(DecodeError::Binary)
         );
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let gbk = encoding_rs::GB18030.encode("本报讯").0.into_owned();
+        for bytes in [
+            "本报讯".as_bytes().to_vec(),
+            gbk,
+            b"\xef\xbb\xbf\xe6\x9c\xac".to_vec(),
+            vec![0, 1, 2],
+            vec![0xff, 0xff, 0xff, 0x80, 0x80],
+        ] {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
     }
 
     #[test]

@@ -6,13 +6,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
-use crate::load::{expand, load_file};
+use crate::load::{expand, load_file, read_bytes, regular_metadata, size_limit};
 use crate::model::{Issue, IssueDate};
 use crate::parse::date_from_name;
 
@@ -52,7 +53,7 @@ impl Catalog {
     pub fn at(path: Option<PathBuf>) -> Self {
         let files = path
             .as_ref()
-            .and_then(|p| fs::read(p).ok())
+            .and_then(|p| read_bytes(p, size_limit()).ok())
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
         Self { path, files }
@@ -69,6 +70,9 @@ impl Catalog {
     }
 
     /// Writes the cache (temporary file, then rename); failures only cost speed next time.
+    ///
+    /// The temporary file is created, never opened if it exists: a link planted in its place
+    /// is not followed (its target is neither truncated nor written).
     pub fn save(&self) {
         let Some(path) = &self.path else { return };
         let Ok(bytes) = serde_json::to_vec(&self.files) else {
@@ -78,7 +82,13 @@ impl Catalog {
         let written = path
             .parent()
             .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| fs::write(&temporary, bytes));
+            .and_then(|()| {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&temporary)?
+                    .write_all(&bytes)
+            });
         if written.and_then(|()| fs::rename(&temporary, path)).is_err() {
             let _ = fs::remove_file(&temporary);
         }
@@ -93,28 +103,31 @@ impl Catalog {
 
 /// The issue files below `dir`, dated without parsing them, newest first.
 pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError> {
+    // A link to nothing, a file gone since the folder was read, or a FIFO or device among the
+    // issues is reported now, naming it, rather than shown later as an empty issue (or, for
+    // a FIFO, hanging the thread that parses the library).
     let mut entries: Vec<Entry> = expand(dir)?
         .into_iter()
         .map(|path| {
-            let meta = fs::metadata(&path).ok();
-            let size = meta.as_ref().map_or(0, fs::Metadata::len);
+            let meta = regular_metadata(&path)?;
             let modified = meta
-                .and_then(|m| m.modified().ok())
+                .modified()
+                .ok()
                 .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
             let mtime = modified.map_or(0, |d| d.as_secs());
+            let size = meta.len();
             let date = match catalog.facts(&path, size, mtime) {
                 Some(facts) => facts.date.as_deref().and_then(date_from_name),
                 None => date_from_name(&path.display().to_string()),
             };
-
-            Entry {
+            Ok(Entry {
                 path,
                 size,
                 mtime,
                 date,
-            }
+            })
         })
-        .collect();
+        .collect::<Result<_, LoadError>>()?;
     // An undated file is ordered by its modification day, never shown with it as its date.
     let order = |e: &Entry| {
         e.date
@@ -149,12 +162,19 @@ pub fn placeholder(entry: &Entry) -> Issue {
     }
 }
 
+/// Parses every entry (in order): each issue, or why its file can no longer be read (deleted,
+/// replaced by a link to nothing or a FIFO, grown past the limit since it was listed).
+pub fn load_entries(entries: &[Entry]) -> Vec<Result<Issue, LoadError>> {
+    entries.iter().map(|e| load_file(&e.path)).collect()
+}
+
 /// Parses every entry (in order), recording what it learns in `catalog`. A file that fails to
-/// load stays a placeholder.
+/// load stays a placeholder (see [`load_entries`] for the reason).
 pub fn parse_all(entries: &[Entry], catalog: &mut Catalog) -> Vec<Issue> {
     let issues: Vec<Issue> = entries
         .iter()
-        .map(|e| load_file(&e.path).unwrap_or_else(|_| placeholder(e)))
+        .zip(load_entries(entries))
+        .map(|(e, loaded)| loaded.unwrap_or_else(|_| placeholder(e)))
         .collect();
     for (entry, issue) in entries.iter().zip(&issues) {
         catalog.record(entry, issue);
@@ -191,6 +211,26 @@ mod tests {
                     .into_owned()
             })
             .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_never_writes_through_a_link_planted_as_the_temporary_file() {
+        let dir = library();
+        let cache = dir.path().join("cache/library.json");
+        fs::create_dir_all(dir.path().join("cache")).expect("mkdir");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "keep me").expect("write");
+        let planted = cache.with_extension(format!("tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).expect("symlink");
+        let mut catalog = Catalog::at(Some(cache.clone()));
+        let entries = catalogue(dir.path(), &catalog).expect("catalogue");
+        parse_all(&entries, &mut catalog);
+        assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
+        assert!(
+            fs::symlink_metadata(&planted).is_err(),
+            "the planted link is removed"
+        );
     }
 
     #[test]

@@ -1,10 +1,17 @@
-//! Where issues come from: files, folders of `*.txt` files, or the samples built into the
-//! binary.
+//! Where issues come from: files, folders of `*.txt` files, standard input (`-`), or the
+//! samples built into the binary.
+//!
+//! Files are untrusted and may be anything: every read has a size limit, only regular files
+//! are opened (a FIFO or a device would block or never end), and folder walks follow each
+//! folder and file once, whatever links loop back (see [`read_bytes`] and [`expand`]).
 
-use std::fs;
+use std::collections::HashSet;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::decode::{DecodeError, decode};
+use crate::decode::{DecodeError, decode_owned};
 use crate::error::LoadError;
 use crate::model::{Issue, IssueDate};
 use crate::parse::{Layout, date_from_name, parse, parse_as};
@@ -105,13 +112,10 @@ pub fn load_file_as(path: &Path, layout: Option<Layout>) -> Result<Issue, LoadEr
     Ok(parse_as(&path.display().to_string(), &text, layout))
 }
 
-/// One file's text, decoded.
+/// One file's text (or standard input's, for `-`), decoded; at most [`size_limit`] bytes.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    let text = decode(&bytes).map_err(|e| match e {
+    let bytes = read_bytes(path, size_limit())?;
+    let text = decode_owned(bytes).map_err(|e| match e {
         DecodeError::Binary => LoadError::Binary {
             path: path.to_owned(),
         },
@@ -122,33 +126,256 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     Ok(text)
 }
 
-/// `path` itself, or every `*.txt` file below it (sorted) when it is a folder.
-pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// The largest file read unless [`set_size_limit`] says otherwise: far above any issue (a
+/// year of a daily paper is a few MB), far below what would exhaust memory.
+pub const DEFAULT_SIZE_LIMIT: u64 = 64 * 1024 * 1024;
+
+static SIZE_LIMIT: AtomicU64 = AtomicU64::new(DEFAULT_SIZE_LIMIT);
+
+/// Sets the largest file the loaders read, in bytes (for a command-line option or setting).
+///
+/// Process-wide, because every load path (CLI, reader, library thread) reads through here.
+pub fn set_size_limit(bytes: u64) {
+    SIZE_LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+/// The largest file the loaders read, in bytes.
+pub fn size_limit() -> u64 {
+    SIZE_LIMIT.load(Ordering::Relaxed)
+}
+
+/// The path that names standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads `path` — a regular file, or standard input for `-` — refusing more than `limit`
+/// bytes, and anything that is not a regular file (FIFO, device, socket, folder) before
+/// opening it: such a read could block forever (a FIFO with no writer) or never end
+/// (`/dev/zero`).
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    if !fs::metadata(path).map_err(io)?.is_dir() {
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit,
+    };
+    if is_stdin(path) {
+        return read_limited(io::stdin().lock(), 0, limit)
+            .map_err(io)?
+            .ok_or_else(|| too_large(None));
+    }
+    let meta = regular_metadata(path)?;
+    if meta.len() > limit {
+        return Err(too_large(Some(meta.len())));
+    }
+    let file = open_nonblocking(path).map_err(io)?;
+    // The name may have been swapped for something else since it was looked at.
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() {
+        return Err(not_a_file(path, &opened));
+    }
+    read_limited(file, opened.len(), limit)
+        .map_err(io)?
+        .ok_or_else(|| too_large(None))
+}
+
+/// Everything `reader` holds, or `None` when that is more than `limit` bytes (a file can grow
+/// while it is read, and `/proc` files say they are empty).
+fn read_limited(reader: impl Read, expected: u64, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let capacity = usize::try_from(expected.min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Opens `path` for reading without waiting for a writer, should it be a FIFO after all.
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// `O_NONBLOCK` of `<fcntl.h>`, which std does not export (and the crate has no `libc`).
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+const O_NONBLOCK: i32 = 0x4;
+/// Elsewhere no flag: the file type is still checked before opening.
+#[cfg(all(
+    unix,
+    not(any(
+        all(
+            any(target_os = "linux", target_os = "android"),
+            not(any(
+                target_arch = "mips",
+                target_arch = "mips64",
+                target_arch = "sparc",
+                target_arch = "sparc64"
+            ))
+        ),
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ))
+))]
+const O_NONBLOCK: i32 = 0;
+
+/// The metadata of the regular file `path` names (through links), or why it is none: missing,
+/// a link to nothing, or not a regular file.
+pub fn regular_metadata(path: &Path) -> Result<Metadata, LoadError> {
+    let meta = metadata(path)?;
+    if meta.is_file() {
+        Ok(meta)
+    } else {
+        Err(not_a_file(path, &meta))
+    }
+}
+
+/// The metadata of what `path` names (through links); a link to nothing says so.
+fn metadata(path: &Path) -> Result<Metadata, LoadError> {
+    fs::metadata(path).map_err(|source| {
+        let dangling = source.kind() == io::ErrorKind::NotFound
+            && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        match fs::read_link(path) {
+            Ok(target) if dangling => LoadError::DanglingLink {
+                path: path.to_owned(),
+                target,
+            },
+            _ => LoadError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    })
+}
+
+fn not_a_file(path: &Path, meta: &Metadata) -> LoadError {
+    LoadError::NotAFile {
+        path: path.to_owned(),
+        kind: kind(meta),
+    }
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind(meta: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let file_type = meta.file_type();
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        } else if file_type.is_char_device() {
+            return "a character device";
+        } else if file_type.is_block_device() {
+            return "a block device";
+        } else if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// What identifies a file or folder whatever the path to it: device and inode.
+#[cfg(unix)]
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// Elsewhere: the path with every link resolved.
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &Metadata) -> FileId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// `path` itself, or every `*.txt` file below it (sorted) when it is a folder.
+///
+/// Links are followed, but each folder is entered once and each file listed once (under its
+/// first name in sorted order), so `self -> .` or two links to one folder cannot loop or
+/// repeat. A `*.txt` link to nothing is listed, so reading it says what is wrong.
+pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    if is_stdin(path) {
         return Ok(vec![path.to_owned()]);
     }
-    let mut files = Vec::new();
+    let meta = metadata(path)?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut folders_seen = HashSet::from([file_id(path, &meta)]);
+    let mut files: Vec<(PathBuf, Option<FileId>)> = Vec::new();
     let mut folders = vec![path.to_owned()];
     while let Some(folder) = folders.pop() {
         let io = |source| LoadError::Io {
             path: folder.clone(),
             source,
         };
-        for entry in fs::read_dir(&folder).map_err(io)? {
-            let entry_path = entry.map_err(io)?.path();
-            if entry_path.is_dir() {
-                folders.push(entry_path);
-            } else if entry_path
+        let mut entries = fs::read_dir(&folder)
+            .map_err(io)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(io)?;
+        // Sorted, and folders taken from the stack in that order: the walk is the same on
+        // every run, so the name kept for a file reached twice is too.
+        entries.sort();
+        let mut subfolders = Vec::new();
+        for entry_path in entries {
+            let is_txt = entry_path
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
-            {
-                files.push(entry_path);
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            match fs::metadata(&entry_path) {
+                Ok(meta) if meta.is_dir() => {
+                    let first_visit = folders_seen.insert(file_id(&entry_path, &meta));
+                    subfolders.extend(first_visit.then_some(entry_path));
+                }
+                Ok(meta) if is_txt => {
+                    let id = file_id(&entry_path, &meta);
+                    files.push((entry_path, Some(id)));
+                }
+                // A link to nothing, or a file gone since the folder was read.
+                Err(_) if is_txt => files.push((entry_path, None)),
+                _ => {}
             }
         }
+        folders.extend(subfolders.into_iter().rev());
     }
     if files.is_empty() {
         return Err(LoadError::EmptyFolder {
@@ -156,5 +383,44 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
         });
     }
     files.sort();
-    Ok(files)
+    let mut files_seen = HashSet::new();
+    Ok(files
+        .into_iter()
+        .filter_map(|(path, id)| match id {
+            Some(id) if !files_seen.insert(id) => None,
+            _ => Some(path),
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        assert_eq!(
+            read_limited(&b"abcdef"[..], 0, 6).ok(),
+            Some(Some(b"abcdef".to_vec()))
+        );
+        assert_eq!(read_limited(&b"abcdef"[..], 0, 5).ok(), Some(None));
+        // A reader that never ends (`/dev/zero` read as standard input) ends at the limit.
+        assert_eq!(read_limited(io::repeat(0), 0, 1 << 20).ok(), Some(None));
+    }
+
+    #[test]
+    fn a_folder_is_not_read_as_a_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let refused = read_bytes(dir.path(), DEFAULT_SIZE_LIMIT);
+        assert!(
+            matches!(
+                refused,
+                Err(LoadError::NotAFile {
+                    kind: "a folder",
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+    }
 }
