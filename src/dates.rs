@@ -130,8 +130,9 @@ fn number(text: &str) -> Option<u32> {
     }
     let digit = |c: char| {
         "0一二三四五六七八九"
-            .find(c)
-            .map(|i| u32::try_from("0一二三四五六七八九"[..i].chars().count()).unwrap_or(0))
+            .chars()
+            .position(|d| d == c)
+            .and_then(|i| u32::try_from(i).ok())
     };
     let chars: Vec<char> = text.chars().collect();
     match chars.as_slice() {

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::classify::{
-    credit, is_head_like, is_numbered_heading, is_rubric, label_kind, photo_credit,
+    credit, ends_open, is_head_like, is_numbered_heading, is_rubric, label_kind, photo_credit,
 };
 use super::dateline::dateline;
 use super::lines::Line;
@@ -109,14 +109,24 @@ fn flush_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &mut Vec<usize>, 
 }
 
 fn push_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &[usize], gap: usize) {
-    let indented_block = block.len() > 1 && block.iter().any(|&i| lines[i].indented());
+    // A block of whole paragraphs, one a line (most lines end a sentence, none is indented):
+    // each line is a unit of its own, as in a block that marks paragraphs by indentation.
+    let sentences = block.iter().filter(|&&i| !ends_open(lines[i].text)).count();
+    let per_line = block.len() >= 3 && sentences * 2 >= block.len();
+    let indented_block =
+        block.len() > 1 && (per_line || block.iter().any(|&i| lines[i].indented()));
     let mut gap_before = gap;
+    let first_unit = out.len();
     let mut run: Vec<usize> = Vec::new();
     let flush = |out: &mut Vec<Unit>, run: &mut Vec<usize>, gap_before: &mut usize| {
         for part in headline_parts(lines, run) {
             let texts: Vec<&str> = part.iter().map(|&i| lines[i].text).collect();
             let first = &lines[part[0]];
             let mut unit = unit(&texts, first.indented(), indented_block, *gap_before);
+            if per_line && unit.kind == Kind::Body && !first.indented() {
+                unit.fixed = true;
+                unit.why = "a whole paragraph on a line of its own";
+            }
             unit.span = part[0]..part[part.len() - 1] + 1;
             unit.page.clone_from(&first.page);
             out.push(unit);
@@ -153,6 +163,11 @@ fn push_block(out: &mut Vec<Unit>, lines: &[Line<'_>], block: &[usize], gap: usi
         }
     }
     flush(out, &mut run, &mut gap_before);
+    if per_line && !block.iter().any(|&i| lines[i].indented()) {
+        // A full headline (kicker, title, subtitle) stands on three lines; one or two lines
+        // between paragraphs are a subheading.
+        subheadings(&mut out[first_unit..], 2);
+    }
 }
 
 /// A block of headline lines split into its parts where the text marks them: a line ending
@@ -234,6 +249,38 @@ pub fn unit(lines: &[&str], indented: bool, in_indented_block: bool, gap_before:
         in_indented_block,
         why,
         ..Unit::default()
+    }
+}
+
+/// Headline lines set inside a story with no blank line before them, between two paragraphs
+/// and with no credit or dateline after them, are its subheadings: where blank lines are
+/// rare, a new story is set apart by one. Runs longer than `longest` lines stay headlines.
+pub fn subheadings(units: &mut [Unit], longest: usize) {
+    let mut i = 1;
+    while i < units.len() {
+        let run = units[i..]
+            .iter()
+            .take_while(|u| u.kind == Kind::Head)
+            .count();
+        let inside = run > 0
+            && run <= longest
+            && units[i].gap_before == 0
+            && units[i - 1].kind == Kind::Body
+            && units.get(i + run).is_some_and(|u| {
+                u.kind == Kind::Body && u.gap_before == 0 && dateline(&u.text).is_none()
+            })
+            && !units[i..i + run]
+                .iter()
+                .any(|u| u.text.ends_with(['：', ':']));
+        if inside {
+            for unit in &mut units[i..i + run] {
+                unit.kind = Kind::Body;
+                unit.fixed = true;
+                unit.block = Some(BlockKind::Subheading);
+                unit.why = "headline-like lines inside a story, no blank line around: a subheading";
+            }
+        }
+        i += run.max(1);
     }
 }
 
@@ -359,6 +406,29 @@ mod tests {
                 (Kind::Head, "下一篇标题", false),
                 (Kind::Body, "第三段。", true),
             ]
+        );
+    }
+
+    #[test]
+    fn a_block_of_whole_paragraphs_is_read_line_by_line() {
+        let text =
+            "标题一则\n本报讯 第一段。\n小标题\n第二段说了些话。\n另一则标题\n本报讯 第三段。\n";
+        let got = kinds(text);
+        let want = [
+            Kind::Head,
+            Kind::Body,
+            Kind::Body,
+            Kind::Body,
+            Kind::Head,
+            Kind::Body,
+        ];
+        assert_eq!(got.iter().map(|(k, _)| *k).collect::<Vec<_>>(), want);
+        let issue = crate::parse::parse("t.txt", text);
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["标题一则", "另一则标题"]);
+        assert_eq!(
+            issue.articles[0].kind(1),
+            crate::model::BlockKind::Subheading
         );
     }
 

@@ -6,11 +6,9 @@
 use std::ops::Range;
 
 use super::classify::{credit, is_head_like};
-use super::dateline::dateline;
 use super::layout::{is_full, wrap_width};
 use super::lines::Line;
-use super::units::{Kind, Unit, fold_spaces, furniture_unit, unit};
-use crate::model::BlockKind;
+use super::units::{Kind, Unit, fold_spaces, furniture_unit, subheadings, unit};
 
 /// Columns of extra indentation that mark a centred line (a headline in `pdftotext -layout`).
 const CENTRED_INDENT: usize = 8;
@@ -88,38 +86,7 @@ fn page_units(
         }
     }
     flush(out, lines, &mut run, gap, margin);
-    subheadings(&mut out[first_unit..]);
-}
-
-/// Headline lines set inside a story with no blank line before them, between two paragraphs
-/// and with no credit or dateline after them, are its subheadings: where blank lines are
-/// rare, a new story is set apart by one.
-fn subheadings(units: &mut [Unit]) {
-    let mut i = 1;
-    while i < units.len() {
-        let run = units[i..]
-            .iter()
-            .take_while(|u| u.kind == Kind::Head)
-            .count();
-        let inside = run > 0
-            && units[i].gap_before == 0
-            && units[i - 1].kind == Kind::Body
-            && units.get(i + run).is_some_and(|u| {
-                u.kind == Kind::Body && u.gap_before == 0 && dateline(&u.text).is_none()
-            })
-            && !units[i..i + run]
-                .iter()
-                .any(|u| u.text.ends_with(['：', ':']));
-        if inside {
-            for unit in &mut units[i..i + run] {
-                unit.kind = Kind::Body;
-                unit.fixed = true;
-                unit.block = Some(BlockKind::Subheading);
-                unit.why = "headline-like lines inside a story, no blank line around: a subheading";
-            }
-        }
-        i += run.max(1);
-    }
+    subheadings(&mut out[first_unit..], usize::MAX);
 }
 
 /// A block (between blank lines) of two or three short headline-like lines is one headline
