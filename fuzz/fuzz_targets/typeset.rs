@@ -126,6 +126,11 @@ fuzz_target!(|bytes: &[u8]| {
     match mode % 3 {
         0 => check_lines(&text, &typeset(&text, width, &options), width, &options),
         1 => {
+            // Known: phrase lines count a run of spaces as one column
+            // (tests/it/hardening.rs, `balanced_headlines_count_every_space`).
+            if cfg!(feature = "skip-known-bugs") && text.contains("  ") {
+                return;
+            }
             // As headlines are set: centred, no indent, nothing hung.
             let centred = Options {
                 indent: 0,
