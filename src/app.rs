@@ -5,7 +5,9 @@
 //! `ui`, `term` or `config` (`.ci/run` checks it); it is set up from plain [`Settings`].
 
 pub mod action;
+pub mod copy;
 mod global;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod memory;
@@ -15,8 +17,8 @@ pub mod search;
 mod state;
 
 pub use action::Action;
-pub use notice::Notice;
-pub use state::{AppState, Settings};
+pub use notice::{CopyKind, CopyVia, Notice};
+pub use state::{AppState, Language, Settings};
 
 /// The measures `+`/`-` move between, and the configuration accepts.
 pub const MEASURE_RANGE: std::ops::RangeInclusive<usize> = 20..=400;
@@ -51,6 +53,8 @@ pub enum Effect {
     Suspend,
     /// Clear the terminal and draw everything again.
     Redraw,
+    /// Put this text on the clipboard (and then report it with [`Notice::Copied`]).
+    Copy(copy::Clip),
 }
 
 /// Applies `action` to `state`: actions that mean the same everywhere first, then the open

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::app::keymap::Keymap;
-use crate::app::{Action, MEASURE_RANGE, Settings, ThemeKind};
+use crate::app::{Action, Language, MEASURE_RANGE, Settings, ThemeKind};
 use crate::typeset::{AmbiguousWidth, DEFAULT_INDENT, DEFAULT_MEASURE, Options};
 
 /// The commented default file, as `dubao config --default` prints it.
@@ -26,6 +26,10 @@ pub struct Config {
     pub ambiguous_width: AmbiguousSetting,
     pub mouse: bool,
     pub library: Option<PathBuf>,
+    /// The interface's language: `zh` (the default) or `en`.
+    pub language: LanguageSetting,
+    /// How `y`, `Y` and `c` reach the clipboard.
+    pub clipboard: ClipboardSetting,
     /// Action name → keys that replace its default keys.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -36,6 +40,26 @@ pub enum Theme {
     #[default]
     Default,
     Monochrome,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSetting {
+    #[default]
+    Zh,
+    En,
+}
+
+/// `clipboard`: `auto` (tmux's buffer inside tmux, else the terminal's OSC 52), `osc52`,
+/// `tmux` or `off`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClipboardSetting {
+    #[default]
+    Auto,
+    Osc52,
+    Tmux,
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -57,6 +81,8 @@ impl Default for Config {
             ambiguous_width: AmbiguousSetting::Auto,
             mouse: false,
             library: None,
+            language: LanguageSetting::Zh,
+            clipboard: ClipboardSetting::Auto,
             keys: BTreeMap::new(),
         }
     }
@@ -153,6 +179,10 @@ impl Config {
             theme,
             keymap,
             probe_ambiguous: self.ambiguous_width == AmbiguousSetting::Auto,
+            language: match self.language {
+                LanguageSetting::Zh => Language::Zh,
+                LanguageSetting::En => Language::En,
+            },
         }
     }
 
@@ -231,6 +261,15 @@ mod tests {
     }
 
     #[test]
+    fn language_and_clipboard_are_read() {
+        let config = parse("language = \"en\"\nclipboard = \"tmux\"\n").expect("valid");
+        assert_eq!(config.settings(false).language, Language::En);
+        assert_eq!(config.clipboard, ClipboardSetting::Tmux);
+        let bad = parse("clipboard = \"x11\"\n").expect_err("bad").to_string();
+        assert!(bad.contains("x11"), "{bad}");
+    }
+
+    #[test]
     fn a_key_moved_to_another_action_leaves_its_old_one() {
         let config = parse("[keys]\ntoggle_bookmark = [\"b\"]\n").expect("valid");
         let keymap = config.keymap(Keymap::default_keymap()).expect("keymap");
@@ -240,8 +279,8 @@ mod tests {
             .iter()
             .find(|b| b.action == Action::PageUp)
             .expect("page_up");
-        assert_eq!(page_up.labels, ["<PageUp>"]);
-        assert_eq!(page_up.sequences.len(), 1);
+        assert_eq!(page_up.labels, ["<PageUp>", "<C-b>"]);
+        assert_eq!(page_up.sequences.len(), 2);
     }
 
     #[test]

@@ -14,7 +14,12 @@ use dubao::state::Store;
 use dubao::{commands, config, library, load, term};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // `some-command | dubao`: the issue comes from the pipe (keys then come from the
+    // terminal itself, /dev/tty, which crossterm opens when standard input is not one).
+    if cli.command.is_none() && cli.paths.is_empty() && stdin_is_piped() {
+        cli.paths.push("-".into());
+    }
     // A bad configuration file is reported, and the defaults are used.
     let (config, warning) = match config::path().map(|p| Config::load(&p)).transpose() {
         Ok(config) => (config.unwrap_or_default(), None),
@@ -23,8 +28,7 @@ fn main() -> ExitCode {
     if let Some(warning) = &warning {
         eprintln!("dubao: {warning} (using the defaults)");
     }
-    let interactive =
-        cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
+    let interactive = cli.command.is_none() && io::stdout().is_terminal() && has_tty();
     let library = config.library.as_deref();
     let result = if interactive {
         read(&cli, &config, warning).map(|()| ExitCode::SUCCESS)
@@ -79,7 +83,19 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     let mut state = AppState::with_settings(issues, config.settings(no_color)).with_memory(memory);
     state.notice = warning.or(memory_warning).map(Notice::Warning);
     state.loading = loading;
-    term::run(state, mouse || config.mouse, store.as_ref(), loader)
+    let clipboard = match config.clipboard {
+        config::ClipboardSetting::Auto => term::Clipboard::Auto,
+        config::ClipboardSetting::Osc52 => term::Clipboard::Osc52,
+        config::ClipboardSetting::Tmux => term::Clipboard::Tmux,
+        config::ClipboardSetting::Off => term::Clipboard::Off,
+    };
+    term::run(
+        state,
+        mouse || config.mouse,
+        clipboard,
+        store.as_ref(),
+        loader,
+    )
 }
 
 /// A library opened as `library::open` does — the newest issue parsed, the others
@@ -110,6 +126,28 @@ fn open_library(
         all
     });
     Ok((issues, loader))
+}
+
+/// Standard input is a pipe or a file (not a terminal, and not /dev/null as under cron or a
+/// test harness, which means no input at all).
+fn stdin_is_piped() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        !io::stdin().is_terminal()
+            && std::fs::metadata("/dev/stdin")
+                .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Keys can be read: standard input is the terminal, or the process has one (`/dev/tty`)
+/// while standard input is a pipe.
+fn has_tty() -> bool {
+    io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// The terminal's width when stdout is a terminal, else 80.

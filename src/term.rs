@@ -2,6 +2,7 @@
 //! panic, SIGTERM, SIGHUP and SIGQUIT), Ctrl-Z suspend, and the main loop that turns input and
 //! signals into actions. The only module besides `main.rs` that touches the terminal.
 
+mod clipboard;
 mod run;
 mod screen;
 
@@ -25,6 +26,7 @@ use crate::app::keymap::{Resolver, actions_for};
 use crate::app::{Action, AppState};
 use crate::search::{Corpus, Ranker};
 use crate::typeset::AmbiguousWidth;
+pub use clipboard::Clipboard;
 pub use run::run;
 pub use screen::{Screen, Scroll};
 

@@ -1,6 +1,7 @@
 //! Views: pure functions of `&AppState` drawn with ratatui. Nothing here changes state or wraps
 //! text (the typesetter has broken every line already).
 
+pub mod clip;
 mod front_page;
 mod help;
 mod issue_list;
@@ -28,7 +29,12 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
     let theme = Theme::new(state.theme);
     let pen = pen::Pen::new(state.options.ambiguous);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        centred(buf, area, strings::TOO_SMALL, theme.title);
+        centred(
+            buf,
+            area,
+            strings::words(state.language).too_small,
+            theme.title,
+        );
         return;
     }
     let panes = state.layout().panes;

@@ -31,7 +31,10 @@ pub enum Action {
     Narrow,
     ResetMeasure,
     Help,
+    /// `q`: back one level; quits from the front page.
     Back,
+    /// `Esc`: closes what is open or goes back one level; never quits.
+    Close,
     Quit,
     Redraw,
     Suspend,
@@ -49,11 +52,20 @@ pub enum Action {
     PrevMatch,
     /// Search every issue for the open article's keyword N (from 1).
     Keyword(usize),
+    /// `y`: copy the paragraph at the top of the reading pane (or the current match's).
+    CopyParagraph,
+    /// `Y`: copy the whole article as clean text.
+    CopyArticle,
+    /// `c`: copy a citation of the article (title — paper, date, page; byline).
+    CopyCitation,
     /// A character typed into the search prompt.
     #[serde(skip)]
     Input(char),
     #[serde(skip)]
     DeleteBack,
+    /// `C-u` in the prompt: clear what was typed.
+    #[serde(skip)]
+    ClearInput,
     #[serde(skip)]
     Submit,
     #[serde(skip)]
@@ -85,4 +97,27 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click(u16, u16),
+}
+
+impl Action {
+    /// Whether a count before the key (`5j`, `3]`) repeats this action.
+    pub fn repeats(&self) -> bool {
+        matches!(
+            self,
+            Self::Down
+                | Self::Up
+                | Self::Left
+                | Self::Right
+                | Self::PageDown
+                | Self::PageUp
+                | Self::HalfPageDown
+                | Self::HalfPageUp
+                | Self::NextArticle
+                | Self::PrevArticle
+                | Self::NextIssue
+                | Self::PrevIssue
+                | Self::NextMatch
+                | Self::PrevMatch
+        )
+    }
 }

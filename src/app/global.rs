@@ -4,8 +4,13 @@
 use std::sync::Arc;
 
 use super::{
-    Action, AppState, Effect, MEASURE_RANGE, MEASURE_STEP, Notice, Screen, memory, search,
+    Action, AppState, CopyKind, Effect, MEASURE_RANGE, MEASURE_STEP, Notice, Screen, memory, search,
 };
+
+/// `y`, `Y`, `c`: the clip for the main loop to copy (it reports how it went).
+fn copy(state: &AppState, kind: CopyKind) -> Effect {
+    super::copy::clip(state, kind).map_or(Effect::None, Effect::Copy)
+}
 
 /// Handles `action` if it means the same everywhere; `None` leaves it to the screen.
 pub fn update(state: &mut AppState, action: &Action) -> Option<Effect> {
@@ -13,6 +18,9 @@ pub fn update(state: &mut AppState, action: &Action) -> Option<Effect> {
         Action::Quit => Some(Effect::Quit),
         Action::Suspend => Some(Effect::Suspend),
         Action::Redraw => Some(Effect::Redraw),
+        Action::CopyParagraph => Some(copy(state, CopyKind::Paragraph)),
+        Action::CopyArticle => Some(copy(state, CopyKind::Article)),
+        Action::CopyCitation => Some(copy(state, CopyKind::Citation)),
         _ => (terminal(state, action)
             || display(state, action)
             || issues(state, action)
@@ -62,8 +70,12 @@ fn display(state: &mut AppState, action: &Action) -> bool {
 /// Moving between issues, and the library once loaded.
 fn issues(state: &mut AppState, action: &Action) -> bool {
     match action {
+        Action::NextIssue if state.issue + 1 >= state.issues.len() => {
+            state.notice = Some(Notice::LastIssue);
+        }
+        Action::PrevIssue if state.issue == 0 => state.notice = Some(Notice::FirstIssue),
         Action::NextIssue => state.select_issue(state.issue + 1),
-        Action::PrevIssue => state.select_issue(state.issue.wrapping_sub(1)),
+        Action::PrevIssue => state.select_issue(state.issue - 1),
         Action::IssueList => {
             state.issue_cursor = state.issue;
             state.screen = Screen::Issues;
@@ -88,7 +100,7 @@ fn searches(state: &mut AppState, action: &Action) -> bool {
         Action::RankerReady(ranker) => search::ranker_ready(state, ranker.clone()),
         Action::CorpusReady(corpus, issues) => search::corpus_ready(state, corpus, issues),
         Action::GoToDate if !prompt_open => search::open_prompt(state, search::Scope::Date),
-        Action::Search if !prompt_open => search::open_prompt(state, search::Scope::Global),
+        Action::Search if !prompt_open => search::offer_last(state),
         _ => return false,
     }
     true

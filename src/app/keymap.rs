@@ -21,7 +21,10 @@ pub struct Binding {
     /// The sequences as written in the keymap file, for the help screen.
     pub labels: Vec<String>,
     pub action: Action,
+    /// What it does, in Chinese (the interface's default language).
     pub desc: String,
+    /// What it does, in English (`language = "en"`).
+    pub desc_en: Option<String>,
 }
 
 /// All bindings, in the order the keymap file lists them.
@@ -51,6 +54,7 @@ struct Entry {
     on: Vec<String>,
     run: Action,
     desc: String,
+    desc_en: Option<String>,
 }
 
 impl Keymap {
@@ -74,6 +78,7 @@ impl Keymap {
                 labels: entry.on,
                 action: entry.run,
                 desc: entry.desc,
+                desc_en: entry.desc_en,
             });
         }
         Ok(Self { bindings })
@@ -114,6 +119,7 @@ impl Keymap {
                 labels: labels.to_vec(),
                 action: action.clone(),
                 desc: format!("{action:?}"),
+                desc_en: None,
             }),
         }
         Ok(())
@@ -158,6 +164,7 @@ mod tests {
         let keymap = Keymap::parse(DEFAULT_KEYMAP).expect("default keymap");
         assert!(keymap.bindings.len() > 20);
         assert!(keymap.bindings.iter().all(|b| !b.desc.is_empty()));
+        assert!(keymap.bindings.iter().all(|b| b.desc_en.is_some()));
     }
 
     #[test]

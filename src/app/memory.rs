@@ -115,18 +115,22 @@ pub fn toggle_read(state: &mut AppState) {
     let (issue, article) = (state.issue, state.article);
     let read = state.remembered.mark(issue, article).read;
     state.remembered.set(issue, article, |m| m.read = !read);
+    state.notice = Some(Notice::Read(!read));
 }
 
 /// `R`: every article of the current issue read.
 pub fn mark_issue_read(state: &mut AppState) {
     let count = state.current_issue().map_or(0, |i| i.articles.len());
+    let mut newly = 0;
     for article in 0..count {
         if !state.remembered.mark(state.issue, article).read {
             state
                 .remembered
                 .set(state.issue, article, |m| m.read = true);
+            newly += 1;
         }
     }
+    state.notice = Some(Notice::IssueRead(newly));
 }
 
 /// `m`: a bookmark on the current article, or none.

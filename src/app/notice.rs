@@ -9,6 +9,26 @@ pub enum Notice {
     Measure(usize),
     /// `m`: the article was bookmarked (`true`) or its bookmark removed.
     Bookmarked(bool),
+    /// `r`: the article is now read (`true`) or unread.
+    Read(bool),
+    /// `R`: every article of the issue is read; this many were not.
+    IssueRead(usize),
+    /// `]` on the last article, `[` on the first.
+    LastArticle,
+    FirstArticle,
+    /// `}` on the last issue, `{` on the first.
+    LastIssue,
+    FirstIssue,
+    /// Text went to the clipboard: what, how many characters, and by which way.
+    Copied {
+        what: CopyKind,
+        chars: usize,
+        via: CopyVia,
+    },
+    /// The clipboard is off in the configuration (`clipboard = "off"`).
+    ClipboardOff,
+    /// Copying failed (the tmux command, say), in the words of its error.
+    CopyFailed(String),
     /// A search found nothing.
     NotFound(String),
     /// `:date` names a day with no issue.
@@ -18,8 +38,28 @@ pub enum Notice {
     /// Keywords asked for before the dictionary has loaded.
     DictionaryLoading,
     /// The reading state could not be saved.
-    SaveFailed { path: PathBuf, error: String },
+    SaveFailed {
+        path: PathBuf,
+        error: String,
+    },
     /// A problem met before the reader started (a bad configuration or state file), in the
     /// words of its error.
     Warning(String),
+}
+
+/// What `y`, `Y` and `c` copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyKind {
+    Paragraph,
+    Article,
+    Citation,
+}
+
+/// How copied text reached the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyVia {
+    /// The terminal's clipboard escape sequence (OSC 52).
+    Osc52,
+    /// tmux's paste buffer (and through it the outer terminal's clipboard).
+    Tmux,
 }

@@ -3,11 +3,14 @@
 
 use super::{Action, AppState, Screen, search};
 
+/// What `:` takes as "quit", as vim does.
+const QUIT_COMMANDS: [&str; 5] = ["q", "q!", "qa", "quit", "x"];
+
 /// Hands `action` to the open prompt, the help overlay or the screen; `true` when it leaves
-/// the app (back from the front page).
+/// the app (`q` on the front page, `:q`). `Esc` never leaves.
 pub fn update(state: &mut AppState, action: &Action) -> bool {
     if state.search.prompt.is_some() {
-        prompt(state, action);
+        return prompt(state, action);
     } else if let Some(scroll) = state.help {
         help(state, scroll, action);
     } else {
@@ -22,18 +25,26 @@ pub fn update(state: &mut AppState, action: &Action) -> bool {
     false
 }
 
-fn prompt(state: &mut AppState, action: &Action) {
+/// Editing the prompt; `true` for `:q`.
+fn prompt(state: &mut AppState, action: &Action) -> bool {
+    let quit =
+        state.search.prompt.as_ref().is_some_and(|p| {
+            p.scope == search::Scope::Date && QUIT_COMMANDS.contains(&p.input.trim())
+        });
     match action {
+        Action::Submit if quit => return true,
         Action::Input(c) => search::edit(state, |input| input.push(*c)),
         Action::DeleteBack => search::edit(state, |input| {
             input.pop();
         }),
+        Action::ClearInput => search::edit(state, String::clear),
         Action::Submit => search::submit(state),
         Action::Cancel => search::cancel(state),
         Action::Down => search::select(state, 1),
         Action::Up => search::select(state, -1),
         _ => {}
     }
+    false
 }
 
 fn results(state: &mut AppState, action: &Action) {
@@ -49,7 +60,7 @@ fn results(state: &mut AppState, action: &Action) {
         Action::Bottom => search::select(state, isize::MAX / 2),
         Action::Open | Action::Right => search::open_result(state),
         Action::Find => search::open_prompt(state, search::Scope::Global),
-        Action::Back | Action::Left => state.screen = Screen::Front,
+        Action::Back | Action::Close | Action::Left => state.screen = Screen::Front,
         _ => {}
     }
 }
@@ -57,10 +68,10 @@ fn results(state: &mut AppState, action: &Action) {
 fn help(state: &mut AppState, scroll: usize, action: &Action) {
     // The overlay's rows inside its border.
     let rows = usize::from(state.layout().panes.help.height.saturating_sub(2)).max(1);
-    let lines = state.keymap.bindings.len();
+    let lines = super::help::rows(state).len();
     let max = lines.saturating_sub(rows);
     state.help = match action {
-        Action::Back | Action::Left => None,
+        Action::Back | Action::Close | Action::Left | Action::Help => None,
         Action::Down | Action::Scroll(1..) => Some((scroll + 1).min(max)),
         Action::Up | Action::Scroll(..=-1) => Some(scroll.saturating_sub(1)),
         Action::PageDown | Action::HalfPageDown => Some((scroll + rows).min(max)),
@@ -82,7 +93,7 @@ fn issue_list(state: &mut AppState, action: &Action) {
             state.select_issue(state.issue_cursor);
             state.screen = Screen::Front;
         }
-        Action::Back | Action::Left => state.screen = Screen::Front,
+        Action::Back | Action::Close | Action::Left => state.screen = Screen::Front,
         _ => {}
     }
 }
@@ -100,13 +111,18 @@ fn reader(state: &mut AppState, action: &Action) {
         Action::HalfPageUp => state.scroll_by(-(page / 2 + 1)),
         Action::Top => state.scroll_to(0),
         Action::Bottom => state.scroll_to(usize::MAX),
-        Action::NextArticle => state.select_article(state.article + 1),
-        Action::PrevArticle => state.select_article(state.article.saturating_sub(1)),
+        Action::NextArticle | Action::PrevArticle => next_article(state, action),
         Action::Find => search::open_prompt(state, search::Scope::Article),
         Action::NextMatch => search::step(state, true),
         Action::PrevMatch => search::step(state, false),
         Action::Keyword(n) => search::keyword(state, *n),
-        Action::Back | Action::Left | Action::SwitchPane => state.screen = Screen::Front,
+        Action::Back | Action::Close | Action::Left => {
+            // Back where the article was opened from: the front page's card, or the list
+            // (results with their query and selection, bookmarks).
+            state.search.finder = None;
+            state.screen = state.opened_from;
+        }
+        Action::SwitchPane => state.screen = Screen::Front,
         Action::Click(..) if state.split() => front(state, action),
         _ => {}
     }
@@ -132,10 +148,9 @@ fn front(state: &mut AppState, action: &Action) {
         page.beside(state.article, 1),
     );
     match action {
-        Action::Down | Action::NextArticle | Action::Scroll(1..) => {
-            state.select_article(state.article + 1);
-        }
-        Action::Up | Action::PrevArticle | Action::Scroll(..=-1) => {
+        Action::NextArticle | Action::PrevArticle => next_article(state, action),
+        Action::Down | Action::Scroll(1..) => state.select_article(state.article + 1),
+        Action::Up | Action::Scroll(..=-1) => {
             state.select_article(state.article.saturating_sub(1));
         }
         Action::Top => state.select_article(0),
@@ -155,6 +170,19 @@ fn front(state: &mut AppState, action: &Action) {
         Action::Find => search::open_prompt(state, search::Scope::Global),
         Action::Click(x, y) => click(state, *x, *y),
         _ => {}
+    }
+}
+
+/// `]` and `[`: the next or previous article, saying so at either end.
+fn next_article(state: &mut AppState, action: &Action) {
+    let last = state.article_count().saturating_sub(1);
+    match action {
+        Action::NextArticle if state.article >= last => {
+            state.notice = Some(super::Notice::LastArticle);
+        }
+        Action::NextArticle => state.select_article(state.article + 1),
+        _ if state.article == 0 => state.notice = Some(super::Notice::FirstArticle),
+        _ => state.select_article(state.article - 1),
     }
 }
 

@@ -76,6 +76,8 @@ pub struct SearchState {
     pub results: Option<Results>,
     pub corpus: Option<Arc<Corpus>>,
     pub ranker: Option<Shared<Ranker>>,
+    /// The last search across issues, that `S` offers again.
+    pub last_query: String,
 }
 
 /// Opens the prompt.
@@ -85,6 +87,16 @@ pub fn open_prompt(state: &mut AppState, scope: Scope) {
         input: String::new(),
         from: state.screen,
     });
+}
+
+/// `S`: the prompt for a search across issues, holding the last query (and its results) when
+/// there was one; typing goes on from it, `C-u` clears it.
+pub fn offer_last(state: &mut AppState) {
+    open_prompt(state, Scope::Global);
+    let last = state.search.last_query.clone();
+    if !last.is_empty() {
+        edit(state, |input| input.push_str(&last));
+    }
 }
 
 /// The prompt's text changed: search again (incremental).

@@ -20,6 +20,15 @@ pub struct Settings {
     pub keymap: Keymap,
     /// Ask the terminal how wide it draws ambiguous characters.
     pub probe_ambiguous: bool,
+    pub language: Language,
+}
+
+/// The language of the interface: Chinese unless the configuration says `language = "en"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    Zh,
+    En,
 }
 
 /// Everything the views draw from.
@@ -31,6 +40,10 @@ pub struct AppState {
     /// Selected article of the current issue.
     pub article: usize,
     pub screen: Screen,
+    /// The screen the open article was opened from, that back returns to.
+    pub opened_from: Screen,
+    /// The language of every word on screen.
+    pub language: Language,
     /// Where reading is: the first character on screen in the reading pane. The line it is on
     /// comes from the layout ([`AppState::scroll`]); a resize or another measure keeps it.
     pub reading: TextPos,
@@ -76,6 +89,8 @@ impl AppState {
             issue: 0,
             article: 0,
             screen: Screen::Front,
+            opened_from: Screen::Front,
+            language: Language::default(),
             reading: TextPos::START,
             help: None,
             issue_cursor: 0,
@@ -105,6 +120,7 @@ impl AppState {
         state.options = settings.options;
         state.base_measure = settings.options.measure;
         state.probe_ambiguous = settings.probe_ambiguous;
+        state.language = settings.language;
         state.relayout();
         state
     }
@@ -225,6 +241,7 @@ impl AppState {
         );
         (
             place,
+            self.language,
             found,
             self.width,
             self.height,
@@ -260,6 +277,9 @@ impl AppState {
     /// Opens the current article in the reading pane.
     pub(super) fn open(&mut self) {
         if self.current_article().is_some() {
+            if self.screen != Screen::Reader {
+                self.opened_from = self.screen;
+            }
             self.screen = Screen::Reader;
             self.relayout();
         }

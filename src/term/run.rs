@@ -7,8 +7,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::{
-    Input, Screen, Scroll, TerminalGuard, actions_for_event, probe_ambiguous_width, read_input,
-    watch_signals,
+    Clipboard, Input, Screen, Scroll, TerminalGuard, actions_for_event, probe_ambiguous_width,
+    read_input, watch_signals,
 };
 use crate::app::keymap::Resolver;
 use crate::app::search::Shared;
@@ -22,6 +22,7 @@ use crate::state::Store;
 pub fn run(
     mut state: AppState,
     mouse: bool,
+    clipboard: Clipboard,
     store: Option<&Store>,
     library: Option<Loader>,
 ) -> anyhow::Result<()> {
@@ -42,6 +43,7 @@ pub fn run(
         state: &mut state,
         screen: &mut screen,
         guard: &guard,
+        clipboard,
         store,
         resolver: Resolver::default(),
         saved: 0,
@@ -84,6 +86,7 @@ struct Loop<'a> {
     state: &'a mut AppState,
     screen: &'a mut Screen<BufWriter<Stdout>>,
     guard: &'a TerminalGuard,
+    clipboard: Clipboard,
     store: Option<&'a Store>,
     resolver: Resolver,
     /// `remembered.changes` when last saved.
@@ -153,6 +156,7 @@ impl Loop<'_> {
                     self.screen.invalidate()?;
                     redraw = true;
                 }
+                Effect::Copy(clip) => self.copy(&clip),
                 Effect::Suspend => {
                     self.guard.suspend()?;
                     self.screen.invalidate()?;
@@ -161,6 +165,23 @@ impl Loop<'_> {
             }
         }
         Ok(Some(redraw))
+    }
+
+    /// Puts `clip` on the clipboard and says so (or why not) in the status line.
+    fn copy(&mut self, clip: &crate::app::copy::Clip) {
+        let Some(text) = crate::ui::clip::text(self.state, clip) else {
+            return;
+        };
+        let notice = match super::clipboard::copy(self.clipboard, &text, self.screen.writer()) {
+            Ok(Some(via)) => Notice::Copied {
+                what: clip.kind,
+                chars: text.chars().count(),
+                via,
+            },
+            Ok(None) => Notice::ClipboardOff,
+            Err(e) => Notice::CopyFailed(e.to_string()),
+        };
+        update(self.state, Action::Notice(notice));
     }
 
     /// Saves the marks when they changed; a failure is told in the status line.

@@ -76,13 +76,22 @@ impl<W: Write> Screen<W> {
         if frame.area != self.shown.area {
             self.shown = Buffer::empty(frame.area);
         }
+        let mut scrolled = Vec::new();
         if let Some(scroll) = scroll {
-            self.scroll(scroll)?;
+            scroll_lines(&mut scrolled, &mut self.shown, scroll)?;
         }
+        let changes = self.shown.diff(&frame);
+        if changes.is_empty() && scrolled.is_empty() {
+            return Ok(());
+        }
+        // One synchronized update (DEC mode 2026): a terminal that knows it shows the frame
+        // whole, never half drawn over a slow link; others ignore the unknown mode.
+        self.out.write_all(SYNC_START)?;
+        self.out.write_all(&scrolled)?;
         let mut cursor: Option<(u16, u16)> = None;
         let mut style: Option<Style> = None;
         let mode = state.options.ambiguous;
-        for (x, y, cell) in self.shown.diff(&frame) {
+        for (x, y, cell) in changes {
             // The right half of an ambiguous glyph drawn wide: the terminal has filled it.
             if cell.symbol().is_empty() {
                 continue;
@@ -102,53 +111,63 @@ impl<W: Write> Screen<W> {
         if style.is_some() {
             self.out.write_all(b"\x1b[0m")?;
         }
+        self.out.write_all(SYNC_END)?;
         self.shown = frame;
         self.out.flush()
     }
 
-    /// Scrolls terminal rows `top..bottom` as `scroll` says, and the picture of them with it.
-    fn scroll(&mut self, scroll: Scroll) -> io::Result<()> {
-        let Scroll { top, bottom, lines } = scroll;
-        let height = bottom.saturating_sub(top);
-        let amount = u16::try_from(lines.unsigned_abs()).unwrap_or(u16::MAX);
-        if amount == 0 || amount >= height || bottom > self.shown.area.height {
-            return Ok(());
-        }
-        // A line feed on the region's last line, or a reverse index on its first, moves the
-        // region's lines: the classic way, understood by every terminal and multiplexer.
-        write!(self.out, "\x1b[0m\x1b[{};{}r", top + 1, bottom)?;
-        if lines > 0 {
-            write!(self.out, "\x1b[{bottom};1H")?;
-            self.out.write_all(&b"\n".repeat(usize::from(amount)))?;
-        } else {
-            write!(self.out, "\x1b[{};1H", top + 1)?;
-            self.out.write_all(&b"\x1bM".repeat(usize::from(amount)))?;
-        }
-        self.out.write_all(b"\x1b[r")?;
-        let width = self.shown.area.width;
-        let row = |buf: &Buffer, y: u16| -> Vec<Cell> {
-            (0..width).map(|x| buf[(x, y)].clone()).collect()
-        };
-        let rows: Vec<Vec<Cell>> = (top..bottom).map(|y| row(&self.shown, y)).collect();
-        for (i, y) in (top..bottom).enumerate() {
-            let source = if lines > 0 {
-                i + usize::from(amount)
-            } else {
-                i.wrapping_sub(usize::from(amount))
-            };
-            for x in 0..width {
-                self.shown[(x, y)] = rows
-                    .get(source)
-                    .map_or_else(Cell::default, |r| r[usize::from(x)].clone());
-            }
-        }
-        Ok(())
+    /// The writer, for what is sent besides frames (the clipboard's escape).
+    pub fn writer(&mut self) -> &mut W {
+        &mut self.out
     }
 
     /// The writer, for tests.
     pub fn output(&self) -> &W {
         &self.out
     }
+}
+
+/// Begin and end a synchronized update.
+const SYNC_START: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+
+/// Scrolls terminal rows `top..bottom` as `scroll` says, and `shown`, the picture of them,
+/// with it.
+fn scroll_lines(out: &mut impl Write, shown: &mut Buffer, scroll: Scroll) -> io::Result<()> {
+    let Scroll { top, bottom, lines } = scroll;
+    let height = bottom.saturating_sub(top);
+    let amount = u16::try_from(lines.unsigned_abs()).unwrap_or(u16::MAX);
+    if amount == 0 || amount >= height || bottom > shown.area.height {
+        return Ok(());
+    }
+    // A line feed on the region's last line, or a reverse index on its first, moves the
+    // region's lines: the classic way, understood by every terminal and multiplexer.
+    write!(out, "\x1b[0m\x1b[{};{}r", top + 1, bottom)?;
+    if lines > 0 {
+        write!(out, "\x1b[{bottom};1H")?;
+        out.write_all(&b"\n".repeat(usize::from(amount)))?;
+    } else {
+        write!(out, "\x1b[{};1H", top + 1)?;
+        out.write_all(&b"\x1bM".repeat(usize::from(amount)))?;
+    }
+    out.write_all(b"\x1b[r")?;
+    let width = shown.area.width;
+    let row =
+        |buf: &Buffer, y: u16| -> Vec<Cell> { (0..width).map(|x| buf[(x, y)].clone()).collect() };
+    let rows: Vec<Vec<Cell>> = (top..bottom).map(|y| row(shown, y)).collect();
+    for (i, y) in (top..bottom).enumerate() {
+        let source = if lines > 0 {
+            i + usize::from(amount)
+        } else {
+            i.wrapping_sub(usize::from(amount))
+        };
+        for x in 0..width {
+            shown[(x, y)] = rows
+                .get(source)
+                .map_or_else(Cell::default, |r| r[usize::from(x)].clone());
+        }
+    }
+    Ok(())
 }
 
 /// One SGR sequence that sets every attribute of `style` from scratch.

@@ -19,9 +19,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             area.x + 1,
             area.y + 1,
             if state.loading {
-                strings::LOADING_ISSUE
+                strings::words(state.language).loading_issue
             } else {
-                strings::NO_ARTICLES
+                strings::words(state.language).no_articles
             },
             usize::from(area.width),
             theme.kicker,

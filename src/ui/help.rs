@@ -1,4 +1,5 @@
-//! The help overlay, generated from the live keymap (keys and descriptions), with its own scroll.
+//! The help overlay: the rows `app::help` generates from the live keymap (keys, and their
+//! descriptions broken to the overlay's width in the interface's language), scrolled.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,52 +8,32 @@ use ratatui::widgets::{Block, Widget};
 use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
-use crate::typeset::str_width;
+use crate::app::help::{key_column, rows};
 
-/// Columns for the keys before the descriptions.
-const KEY_COLUMN: usize = 20;
-
-/// Draws the overlay in `area` (the layout's), its list scrolled by `scroll`.
+/// Draws the overlay in `area` (the layout's), its rows scrolled by `scroll`.
 pub fn render(state: &AppState, theme: &Theme, scroll: usize, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     super::clear_overlay(buf, area);
     let block = Block::bordered()
         .border_set(pen.border)
-        .title(strings::HELP_TITLE)
+        .title(strings::words(state.language).help_title)
         .border_style(theme.rule);
     let inner = block.inner(area);
     block.render(area, buf);
-    for (row, binding) in state
-        .keymap
-        .bindings
+    let keys_width = key_column(usize::from(inner.width.saturating_sub(1)));
+    let text_x = inner.x + 1 + u16::try_from(keys_width + 1).unwrap_or(u16::MAX);
+    for (row, help_row) in rows(state)
         .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
-        let keys = binding.labels.join(" ");
-        pen.put(
-            buf,
-            inner.x + 1,
-            y,
-            &keys,
-            KEY_COLUMN.min(usize::from(inner.width)),
-            theme.marker,
-        );
-        let key_width = str_width(&keys, pen.mode).max(KEY_COLUMN - 1) + 2;
-        let x = inner
-            .x
-            .saturating_add(u16::try_from(key_width).unwrap_or(u16::MAX));
-        if x < inner.right() {
-            pen.put(
-                buf,
-                x,
-                y,
-                &binding.desc,
-                usize::from(inner.right() - x),
-                theme.body,
-            );
+        let room = usize::from(inner.right().saturating_sub(inner.x + 1));
+        pen.put(buf, inner.x + 1, y, &help_row.keys, room, theme.marker);
+        if text_x < inner.right() && !help_row.text.is_empty() {
+            let room = usize::from(inner.right() - text_x);
+            pen.put(buf, text_x, y, &help_row.text, room, theme.body);
         }
     }
 }

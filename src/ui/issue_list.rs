@@ -13,7 +13,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf,
         area.x + 1,
         area.y,
-        strings::ISSUES_TITLE,
+        strings::words(state.language).issues_title,
         usize::from(area.width),
         theme.title,
     );
@@ -36,8 +36,8 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let text = format!(
             "{marker} {:<24} {:>6} {:>7}  {headline}",
             strings::issue_name(issue),
-            strings::article_count(issue.articles.len()),
-            strings::unread(unread)
+            strings::article_count(state.language, issue.articles.len()),
+            strings::unread(state.language, unread)
         );
         let style = if index == state.issue_cursor {
             theme.selected

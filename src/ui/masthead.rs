@@ -10,18 +10,23 @@ use crate::app::{AppState, Screen};
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     buf.set_style(area, theme.masthead);
-    let mut parts = vec![strings::APP_NAME.to_owned()];
+    let mut parts = vec![strings::words(state.language).app_name.to_owned()];
     if let Some(issue) = state.current_issue() {
         let page = issue
             .articles
             .get(state.article)
             .and_then(|a| a.page.as_ref());
-        parts.extend(strings::issue_masthead(issue, page));
+        parts.extend(strings::issue_masthead(state.language, issue, page));
         if state.issues.len() > 1 {
-            parts.push(strings::issue_counter(state.issue, state.issues.len()));
+            parts.push(strings::issue_counter(
+                state.language,
+                state.issue,
+                state.issues.len(),
+            ));
         }
         if !issue.articles.is_empty() {
             parts.push(strings::article_counter(
+                state.language,
                 state.article,
                 issue.articles.len(),
             ));

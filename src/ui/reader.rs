@@ -78,7 +78,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn keywords(state: &AppState, theme: &Theme, row: Rect, text_width: usize, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     let ambiguous = state.options.ambiguous;
-    let text = ellipsize(&strings::keywords(state.keywords()), text_width, ambiguous);
+    let text = ellipsize(
+        &strings::keywords(state.language, state.keywords()),
+        text_width,
+        ambiguous,
+    );
     let width = str_width(&text, ambiguous);
     let column = u16::try_from(text_width.saturating_sub(width) / 2).unwrap_or(u16::MAX);
     let x = row.x.saturating_add(column);

@@ -20,11 +20,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = if results.bookmarks {
         format!(
             "{}：{}",
-            strings::BOOKMARKS,
-            strings::article_count(results.hits.len())
+            strings::words(state.language).bookmarks,
+            strings::article_count(state.language, results.hits.len())
         )
     } else {
-        strings::results_title(&results.query, results.hits.len())
+        strings::results_title(state.language, &results.query, results.hits.len())
     };
     pen.put(buf, area.x + 1, area.y, title, width, theme.title);
     let per_page = usize::from((area.height.saturating_sub(2) / HIT_ROWS).max(1));

@@ -13,11 +13,14 @@ use crate::typeset::str_width;
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     buf.set_style(area, theme.status);
+    let words = strings::words(state.language);
+    let bookmarks = state.search.results.as_ref().is_some_and(|r| r.bookmarks);
     let mode = match state.screen {
-        Screen::Front => strings::MODE_FRONT,
-        Screen::Reader => strings::MODE_READER,
-        Screen::Issues => strings::MODE_ISSUES,
-        Screen::Results => strings::MODE_RESULTS,
+        Screen::Front => words.mode_front,
+        Screen::Reader => words.mode_reader,
+        Screen::Issues => words.mode_issues,
+        Screen::Results if bookmarks => words.mode_bookmarks,
+        Screen::Results => words.mode_results,
     };
     let mut x = area.x;
     let mut put = |text: String, style| {
@@ -48,15 +51,22 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let searching = search.prompt.is_some() || state.screen == Screen::Results;
     if let Some(notice) = &state.notice {
-        put(format!(" {}", strings::notice(notice)), theme.status);
+        put(
+            format!(" {}", strings::notice(state.language, notice)),
+            theme.status,
+        );
     } else if state.loading {
-        put(format!(" {}", strings::LOADING_LIBRARY), theme.status);
+        put(format!(" {}", words.loading_library), theme.status);
     } else if searching && search.ranker.is_none() {
-        put(format!(" {}", strings::LOADING), theme.status);
+        put(format!(" {}", words.loading), theme.status);
     }
     let hints = format!(
         "{} ",
-        strings::hints(&state.keymap, state.screen == Screen::Reader)
+        strings::hints(
+            state.language,
+            &state.keymap,
+            state.screen == Screen::Reader
+        )
     );
     let width = u16::try_from(str_width(&hints, pen.mode)).unwrap_or(u16::MAX);
     let hint_x = area.right().saturating_sub(width);

@@ -1,64 +1,224 @@
-//! Every label the user sees, in one place.
+//! Every word the user sees, in one table per language: Chinese by default, English with
+//! `language = "en"`. Views take their words from [`words`]; the app's notices are put into
+//! words by [`notice`]. (The key descriptions of the help are the keymap's, in both languages.)
 
 use crate::app::keymap::Keymap;
-use crate::app::{Action, Notice};
-use crate::model::Issue;
+use crate::app::{Action, CopyKind, CopyVia, Language, Notice};
+use crate::model::{Article, Issue, PageRef};
 
-pub const APP_NAME: &str = "读报";
-pub const TOO_SMALL: &str = "窗口太小 too small";
-pub const NO_ARTICLES: &str = "（本期没有文章 no articles）";
-pub const LOADING_ISSUE: &str = "（加载中 loading…）";
-pub const LOADING_LIBRARY: &str = "报纸加载中 loading the library…";
-pub const HELP_TITLE: &str = " 按键 Keys ";
-pub const ISSUES_TITLE: &str = "已打开的报纸 Open issues";
-pub const MODE_FRONT: &str = "头版";
-pub const MODE_READER: &str = "阅读";
-pub const MODE_ISSUES: &str = "报纸";
-pub const MODE_RESULTS: &str = "搜索";
-pub const KEYWORDS: &str = "关键词";
-pub const NO_SEARCH: &str = "没有搜索 no search: press /";
-pub const LOADING: &str = "词典加载中 loading the dictionary…";
+/// The fixed words of one language.
+#[derive(Debug)]
+pub struct Words {
+    pub app_name: &'static str,
+    pub too_small: &'static str,
+    pub no_articles: &'static str,
+    pub loading_issue: &'static str,
+    pub loading_library: &'static str,
+    pub help_title: &'static str,
+    pub issues_title: &'static str,
+    pub mode_front: &'static str,
+    pub mode_reader: &'static str,
+    pub mode_issues: &'static str,
+    pub mode_results: &'static str,
+    pub mode_bookmarks: &'static str,
+    pub keywords: &'static str,
+    pub no_search: &'static str,
+    pub loading: &'static str,
+    pub bookmarks: &'static str,
+    pub date_unknown: &'static str,
+    pub weekdays: [&'static str; 7],
+    /// Status-line hints: open, next article, back, help, quit.
+    pub hint_open: &'static str,
+    pub hint_next: &'static str,
+    pub hint_back: &'static str,
+    pub hint_help: &'static str,
+    pub hint_quit: &'static str,
+    pub bookmarked: &'static str,
+    pub bookmark_removed: &'static str,
+    pub marked_read: &'static str,
+    pub marked_unread: &'static str,
+    pub last_article: &'static str,
+    pub first_article: &'static str,
+    pub last_issue: &'static str,
+    pub first_issue: &'static str,
+    pub clipboard_off: &'static str,
+    pub copy_failed: &'static str,
+    /// What was copied: a paragraph, the article, a citation.
+    pub copied: [&'static str; 3],
+    pub via_osc52: &'static str,
+    pub via_tmux: &'static str,
+}
 
-pub const BOOKMARKS: &str = "书签 Bookmarks";
+/// 中文（默认）.
+pub const ZH: Words = Words {
+    app_name: "读报",
+    too_small: "窗口太小",
+    no_articles: "（本期没有文章）",
+    loading_issue: "（加载中…）",
+    loading_library: "报纸加载中…",
+    help_title: " 按键 ",
+    issues_title: "已打开的报纸",
+    mode_front: "头版",
+    mode_reader: "阅读",
+    mode_issues: "报纸",
+    mode_results: "搜索",
+    mode_bookmarks: "书签",
+    keywords: "关键词",
+    no_search: "没有搜索：按 / 搜索",
+    loading: "词典加载中…",
+    bookmarks: "书签",
+    date_unknown: "日期不详",
+    weekdays: [
+        "星期日",
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+    ],
+    hint_open: "打开",
+    hint_next: "下一篇",
+    hint_back: "返回",
+    hint_help: "帮助",
+    hint_quit: "退出",
+    bookmarked: "已加书签",
+    bookmark_removed: "已取消书签",
+    marked_read: "已标为已读",
+    marked_unread: "已标为未读",
+    last_article: "已是最后一篇",
+    first_article: "已是第一篇",
+    last_issue: "已是最后一期",
+    first_issue: "已是第一期",
+    clipboard_off: "剪贴板已关闭（配置 clipboard = \"off\"）",
+    copy_failed: "复制失败",
+    copied: ["已复制段落", "已复制全文", "已复制引文"],
+    via_osc52: "终端剪贴板",
+    via_tmux: "tmux 缓冲区",
+};
+
+/// English (`language = "en"`).
+pub const EN: Words = Words {
+    app_name: "dubao",
+    too_small: "window too small",
+    no_articles: "(no articles in this issue)",
+    loading_issue: "(loading…)",
+    loading_library: "loading the library…",
+    help_title: " Keys ",
+    issues_title: "Open issues",
+    mode_front: "front",
+    mode_reader: "article",
+    mode_issues: "issues",
+    mode_results: "search",
+    mode_bookmarks: "bookmarks",
+    keywords: "keywords",
+    no_search: "no search: press /",
+    loading: "loading the dictionary…",
+    bookmarks: "Bookmarks",
+    date_unknown: "date unknown",
+    weekdays: [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ],
+    hint_open: "open",
+    hint_next: "next",
+    hint_back: "back",
+    hint_help: "help",
+    hint_quit: "quit",
+    bookmarked: "bookmarked",
+    bookmark_removed: "bookmark removed",
+    marked_read: "marked read",
+    marked_unread: "marked unread",
+    last_article: "this is the last article",
+    first_article: "this is the first article",
+    last_issue: "this is the last issue",
+    first_issue: "this is the first issue",
+    clipboard_off: "the clipboard is off (clipboard = \"off\" in the configuration)",
+    copy_failed: "copy failed",
+    copied: [
+        "copied the paragraph",
+        "copied the article",
+        "copied a citation",
+    ],
+    via_osc52: "terminal clipboard",
+    via_tmux: "tmux buffer",
+};
+
+/// The words of `language`.
+pub fn words(language: Language) -> &'static Words {
+    match language {
+        Language::Zh => &ZH,
+        Language::En => &EN,
+    }
+}
 
 /// What a notice from the app says.
-pub fn notice(notice: &Notice) -> String {
+pub fn notice(language: Language, notice: &Notice) -> String {
+    let w = words(language);
+    let en = language == Language::En;
     match notice {
-        Notice::Measure(columns) => measure(*columns),
-        Notice::Bookmarked(true) => "已加书签 bookmarked".to_owned(),
-        Notice::Bookmarked(false) => "已取消书签 bookmark removed".to_owned(),
-        Notice::NotFound(query) => not_found(query),
-        Notice::NoIssueOn(date) => no_issue_on(date),
-        Notice::NoSearch => NO_SEARCH.to_owned(),
-        Notice::DictionaryLoading => LOADING.to_owned(),
+        Notice::Measure(columns) if en => format!("measure {columns} columns"),
+        Notice::Measure(columns) => format!("版心 {columns} 列"),
+        Notice::Bookmarked(true) => w.bookmarked.to_owned(),
+        Notice::Bookmarked(false) => w.bookmark_removed.to_owned(),
+        Notice::Read(true) => w.marked_read.to_owned(),
+        Notice::Read(false) => w.marked_unread.to_owned(),
+        Notice::IssueRead(count) if en => format!("the whole issue is read ({count} newly marked)"),
+        Notice::IssueRead(count) => format!("整期已读（新标 {count} 篇）"),
+        Notice::LastArticle => w.last_article.to_owned(),
+        Notice::FirstArticle => w.first_article.to_owned(),
+        Notice::LastIssue => w.last_issue.to_owned(),
+        Notice::FirstIssue => w.first_issue.to_owned(),
+        Notice::NotFound(query) if en => format!("not found: {query}"),
+        Notice::NotFound(query) => format!("找不到：{query}"),
+        Notice::NoIssueOn(date) if en => format!("no issue dated {date:?} (YYYY-MM-DD)"),
+        Notice::NoIssueOn(date) => format!("没有这一天的报纸：{date}（格式 YYYY-MM-DD）"),
+        Notice::NoSearch => w.no_search.to_owned(),
+        Notice::DictionaryLoading => w.loading.to_owned(),
+        Notice::Copied { what, chars, via } => {
+            let what = w.copied[match what {
+                CopyKind::Paragraph => 0,
+                CopyKind::Article => 1,
+                CopyKind::Citation => 2,
+            }];
+            let via = match via {
+                CopyVia::Osc52 => w.via_osc52,
+                CopyVia::Tmux => w.via_tmux,
+            };
+            if en {
+                format!("{what}: {chars} characters, to the {via}")
+            } else {
+                format!("{what}：{chars} 字，到{via}")
+            }
+        }
+        Notice::ClipboardOff => w.clipboard_off.to_owned(),
+        Notice::CopyFailed(error) => format!("{}: {error}", w.copy_failed),
         Notice::SaveFailed { path, error } => format!("{}: {error}", path.display()),
         Notice::Warning(text) => text.clone(),
     }
 }
 
-/// The keywords line under a headline: `关键词 1 电力  2 供应`.
-pub fn keywords(words: &[String]) -> String {
+/// The keywords line under a headline: `关键词 1 电力  2 供应` (searched by `* 1`, `* 2`).
+pub fn keywords(language: Language, words: &[String]) -> String {
     let numbered: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, k)| format!("{} {k}", i + 1))
         .collect();
-    format!("{KEYWORDS} {}", numbered.join("  "))
+    format!("{} {}", self::words(language).keywords, numbered.join("  "))
 }
 
 /// `3 未读`.
-pub fn unread(count: usize) -> String {
-    format!("{count} 未读")
-}
-
-/// `:2021-07-18` found nothing.
-pub fn no_issue_on(date: &str) -> String {
-    format!("没有这一天的报纸 no issue dated {date:?} (YYYY-MM-DD)")
-}
-
-/// `找不到 “电力”`.
-pub fn not_found(query: &str) -> String {
-    format!("找不到 not found: {query}")
+pub fn unread(language: Language, count: usize) -> String {
+    match language {
+        Language::Zh => format!("{count} 未读"),
+        Language::En => format!("{count} unread"),
+    }
 }
 
 /// `3/12`: the current match of all.
@@ -67,62 +227,87 @@ pub fn match_counter(current: usize, count: usize) -> String {
 }
 
 /// `搜索 “电力”：12 篇`.
-pub fn results_title(query: &str, count: usize) -> String {
-    format!("搜索 “{query}”：{count} 篇 found")
-}
-
-/// `版心 60 列`: the measure after `+`/`-`.
-pub fn measure(columns: usize) -> String {
-    format!("版心 {columns} 列 measure {columns}")
+pub fn results_title(language: Language, query: &str, count: usize) -> String {
+    match language {
+        Language::Zh => format!("搜索 “{query}”：{count} 篇"),
+        Language::En => format!("search “{query}”: {count} found"),
+    }
 }
 
 /// `第 3/8 篇`.
-pub fn article_counter(index: usize, count: usize) -> String {
-    format!("第 {}/{count} 篇", index + 1)
+pub fn article_counter(language: Language, index: usize, count: usize) -> String {
+    match language {
+        Language::Zh => format!("第 {}/{count} 篇", index + 1),
+        Language::En => format!("article {}/{count}", index + 1),
+    }
 }
 
 /// `第 2/5 期`.
-pub fn issue_counter(index: usize, count: usize) -> String {
-    format!("第 {}/{count} 期", index + 1)
+pub fn issue_counter(language: Language, index: usize, count: usize) -> String {
+    match language {
+        Language::Zh => format!("第 {}/{count} 期", index + 1),
+        Language::En => format!("issue {}/{count}", index + 1),
+    }
 }
 
 /// `12 篇`.
-pub fn article_count(count: usize) -> String {
-    format!("{count} 篇")
+pub fn article_count(language: Language, count: usize) -> String {
+    match language {
+        Language::Zh => format!("{count} 篇"),
+        Language::En => format!("{count} articles"),
+    }
+}
+
+/// `第3版 要闻` (`p. 3 要闻`).
+pub fn page(language: Language, page: &PageRef) -> String {
+    let name = page
+        .name
+        .as_deref()
+        .map(|n| format!(" {n}"))
+        .unwrap_or_default();
+    match language {
+        Language::Zh => format!("第{}版{name}", page.number),
+        Language::En => format!("p. {}{name}", page.number),
+    }
 }
 
 /// What the masthead says of an issue and its article: paper · date · weekday · page, with
 /// the date said to be unknown when the text states none.
-pub fn issue_masthead(issue: &Issue, page: Option<&crate::model::PageRef>) -> Vec<String> {
-    const WEEKDAYS: [&str; 7] = [
-        "星期日",
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-    ];
+pub fn issue_masthead(language: Language, issue: &Issue, page: Option<&PageRef>) -> Vec<String> {
+    let w = words(language);
     let mut parts = Vec::new();
     parts.extend(issue.paper.clone());
     if let Some(date) = issue.date {
         parts.push(date.to_string());
-        parts.push(WEEKDAYS[usize::from(date.weekday() % 7)].to_owned());
+        parts.push(w.weekdays[usize::from(date.weekday() % 7)].to_owned());
     } else {
         if issue.paper.is_none() {
             parts.push(issue_name(issue));
         }
-        parts.push("日期不详".to_owned());
+        parts.push(w.date_unknown.to_owned());
     }
-    if let Some(page) = page {
-        let name = page
-            .name
-            .as_deref()
-            .map(|n| format!(" {n}"))
-            .unwrap_or_default();
-        parts.push(format!("第{}版{name}", page.number));
+    if let Some(p) = page {
+        parts.push(self::page(language, p));
     }
     parts
+}
+
+/// A citation of `article`: `title — paper, date, page; byline` (parts the issue does not
+/// state are left out).
+pub fn citation(language: Language, issue: &Issue, article: &Article) -> String {
+    let mut source: Vec<String> = Vec::new();
+    source.extend(issue.paper.clone());
+    source.push(issue.date.map_or_else(
+        || words(language).date_unknown.to_owned(),
+        |d| d.to_string(),
+    ));
+    source.extend(article.page.as_ref().map(|p| page(language, p)));
+    let mut text = format!("{} — {}", article.title, source.join(", "));
+    if !article.bylines.is_empty() {
+        text.push_str("; ");
+        text.push_str(&article.bylines.join(", "));
+    }
+    text
 }
 
 /// A short name for an issue: its date, else its file name without folder or extension.
@@ -139,19 +324,20 @@ pub fn issue_name(issue: &Issue) -> String {
 }
 
 /// Status-line hints, each key taken from the live keymap.
-pub fn hints(keymap: &Keymap, reading: bool) -> String {
+pub fn hints(language: Language, keymap: &Keymap, reading: bool) -> String {
+    let w = words(language);
     let pairs: &[(Action, &str)] = if reading {
         &[
-            (Action::NextArticle, "下一篇"),
-            (Action::Back, "返回"),
-            (Action::Help, "帮助"),
+            (Action::NextArticle, w.hint_next),
+            (Action::Back, w.hint_back),
+            (Action::Help, w.hint_help),
         ]
     } else {
         &[
-            (Action::Open, "打开"),
-            (Action::NextArticle, "下一篇"),
-            (Action::Help, "帮助"),
-            (Action::Quit, "退出"),
+            (Action::Open, w.hint_open),
+            (Action::NextArticle, w.hint_next),
+            (Action::Help, w.hint_help),
+            (Action::Quit, w.hint_quit),
         ]
     };
     pairs
@@ -166,7 +352,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_notice_has_words() {
+    fn every_notice_has_words_in_both_languages() {
         let notices = [
             Notice::Measure(60),
             Notice::Bookmarked(true),
@@ -180,11 +366,40 @@ mod tests {
                 error: "disk full".into(),
             },
             Notice::Warning("config.toml: line 2".into()),
+            Notice::Read(true),
+            Notice::Read(false),
+            Notice::IssueRead(3),
+            Notice::LastArticle,
+            Notice::FirstArticle,
+            Notice::LastIssue,
+            Notice::FirstIssue,
+            Notice::Copied {
+                what: CopyKind::Paragraph,
+                chars: 12,
+                via: CopyVia::Tmux,
+            },
+            Notice::ClipboardOff,
+            Notice::CopyFailed("no tmux".into()),
         ];
-        let words: Vec<String> = notices.iter().map(notice).collect();
-        assert!(words.iter().all(|w| !w.is_empty()));
-        assert_eq!(words[0], "版心 60 列 measure 60");
-        assert!(words[3].contains("电力") && words[4].contains("1999-01-01"));
-        assert_eq!(words[7], "/tmp/state.json: disk full");
+        for language in [Language::Zh, Language::En] {
+            let words: Vec<String> = notices.iter().map(|n| notice(language, n)).collect();
+            assert!(words.iter().all(|w| !w.is_empty()));
+            assert!(words[3].contains("电力") && words[4].contains("1999-01-01"));
+            assert_eq!(words[7], "/tmp/state.json: disk full");
+            assert!(words[16].contains("12"), "{}", words[16]);
+        }
+        assert_eq!(notice(Language::Zh, &notices[0]), "版心 60 列");
+        assert_eq!(notice(Language::En, &notices[0]), "measure 60 columns");
+    }
+
+    #[test]
+    fn the_chinese_table_has_no_english_words() {
+        let ascii_word = |s: &str| {
+            s.split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.len() > 4)
+        };
+        for text in [ZH.too_small, ZH.loading, ZH.no_search, ZH.loading_library] {
+            assert!(!ascii_word(text), "{text}");
+        }
     }
 }

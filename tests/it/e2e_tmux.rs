@@ -28,6 +28,12 @@ impl Tmux {
 
     /// Starts `command` in a pane of `width` × `height`, or `None` when tmux is missing.
     fn start_sized(command: &str, width: u16, height: u16) -> Option<Self> {
+        Self::start_configured(command, width, height, "")
+    }
+
+    /// Starts `command` in a pane of `width` × `height` with `config` as dubao's
+    /// configuration file, or `None` when tmux is missing.
+    fn start_configured(command: &str, width: u16, height: u16, config: &str) -> Option<Self> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("tmux is not installed: end-to-end test skipped");
             return None;
@@ -38,6 +44,11 @@ impl Tmux {
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
         let home = tempfile::tempdir().expect("tempdir");
+        if !config.is_empty() {
+            let folder = home.path().join("dubao");
+            std::fs::create_dir_all(&folder).expect("config folder");
+            std::fs::write(folder.join("config.toml"), config).expect("config file");
+        }
         let command = command.replace("$HOME_DIR", &home.path().display().to_string());
         let tmux = Self { socket, home };
         let command = command.as_str();
@@ -185,7 +196,7 @@ fn read_navigate_resize_help_and_quit() {
     tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
     tmux.wait_for("the article again", |s| s.contains(&head(&second.title)));
     tmux.keys(&["?"]);
-    tmux.wait_for("help", |s| s.contains("Keys") && s.contains("<PageDown>"));
+    tmux.wait_for("help", |s| s.contains("按键") && s.contains("<PageDown>"));
     tmux.keys(&["Escape"]);
     tmux.wait_for("help closed", |s| !s.contains("<PageDown>"));
     tmux.keys(&["Q"]);
@@ -455,4 +466,243 @@ fn resizing_and_changing_the_measure_keep_the_first_visible_text_on_the_first_li
         start,
         "the measure back, the line back"
     );
+}
+
+/// The status line: the last row that is not blank.
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// dubao is still running: after a key that must not quit, the program has not printed its
+/// exit code and still draws.
+#[track_caller]
+fn still_running(tmux: &Tmux, what: &str) {
+    let screen = tmux.settled();
+    assert!(!screen.contains("EXIT="), "{what} quit:\n{screen}");
+    assert_eq!(tmux.format("#{alternate_on}"), "1", "{what}");
+}
+
+#[test]
+fn esc_never_quits_q_goes_back_and_colon_q_quits() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let first = &samples()[0].articles[0];
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Escape"]);
+    still_running(&tmux, "Esc on the front page");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&first.paragraphs[1])));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the front page again", |s| status_line(s).contains("头版"));
+    tmux.keys(&["Escape", "Escape"]);
+    still_running(&tmux, "Esc Esc on the front page");
+    tmux.keys(&[":", "q", "Enter"]);
+    tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
+}
+
+#[test]
+fn back_from_a_result_returns_to_the_list_and_s_offers_the_last_query() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["S", "电", "力", "Enter"]);
+    tmux.wait_for("the results", |s| s.contains("搜索 “电力”"));
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the article with its match counter", |s| {
+        status_line(s).contains("阅读") && status_line(s).contains("1/")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the results again, the second selected", |s| {
+        s.contains("搜索 “电力”") && !status_line(s).contains("1/")
+    });
+    let list = tmux.screen();
+    let selected: Vec<&str> = list.lines().filter(|l| l.contains('▌')).collect();
+    let titles: Vec<&str> = list.lines().filter(|l| l.contains(" · ")).collect();
+    assert_eq!(
+        selected.first(),
+        titles.get(2),
+        "the second hit is selected:\n{list}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("the front page", |s| status_line(s).contains("头版"));
+    tmux.keys(&["S"]);
+    tmux.wait_for("the last query offered", |s| {
+        status_line(s).contains("S 电力")
+    });
+}
+
+#[test]
+fn counts_ctrl_keys_and_the_ends_of_the_brackets() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    let issue = &samples()[0];
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains("第 1/4 篇"));
+    tmux.keys(&["3", "]"]);
+    tmux.wait_for("three articles on", |s| {
+        s.contains("第 4/4 篇") && s.contains(&head(&issue.articles[3].title))
+    });
+    tmux.keys(&["]"]);
+    tmux.wait_for("the end said", |s| status_line(s).contains("已是最后一篇"));
+    tmux.keys(&["9", "["]);
+    tmux.wait_for("the first article", |s| s.contains("第 1/4 篇"));
+    tmux.keys(&["["]);
+    tmux.wait_for("the start said", |s| status_line(s).contains("已是第一篇"));
+    // The text, without the status line (whose notice the next key clears).
+    let text = |s: &str| s.lines().take(23).collect::<Vec<_>>().join("\n");
+    let top = text(&tmux.settled());
+    tmux.keys(&["C-f"]);
+    tmux.wait_for("a page on", |s| text(s) != top);
+    let paged = text(&tmux.settled());
+    tmux.keys(&["C-b", "C-e"]);
+    tmux.wait_for("one line on", |s| text(s) != paged && text(s) != top);
+    tmux.keys(&["C-y"]);
+    tmux.wait_for("back at the top", |s| text(s) == top);
+}
+
+#[test]
+fn marks_and_copies_confirm_in_the_status_line_and_the_bookmark_list_says_so() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["r"]);
+    tmux.wait_for("read", |s| status_line(s).contains("已标为已读"));
+    tmux.keys(&["r"]);
+    tmux.wait_for("unread", |s| status_line(s).contains("已标为未读"));
+    tmux.keys(&["R"]);
+    tmux.wait_for("the issue read", |s| status_line(s).contains("整期已读"));
+    tmux.keys(&["m"]);
+    tmux.wait_for("bookmarked", |s| status_line(s).contains("已加书签"));
+    tmux.keys(&["B"]);
+    tmux.wait_for("the bookmark list", |s| status_line(s).contains("书签"));
+    assert!(!status_line(&tmux.screen()).contains("搜索"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| status_line(s).contains("阅读"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("back to the bookmarks", |s| status_line(s).contains("书签"));
+}
+
+/// `tmux show-buffer`: what the last copy put in tmux's buffer.
+fn buffer(tmux: &Tmux) -> String {
+    String::from_utf8_lossy(&tmux.run(&["show-buffer"]).stdout).into_owned()
+}
+
+#[test]
+fn y_copies_into_tmux_by_load_buffer_and_by_osc52() {
+    let article = &samples()[0].articles[0];
+    // Through `tmux load-buffer` (the default inside tmux).
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&article.paragraphs[1])));
+    tmux.keys(&["Y"]);
+    tmux.wait_for("the copy confirmed", |s| {
+        status_line(s).contains("已复制全文")
+    });
+    let copied = buffer(&tmux);
+    assert!(copied.contains(&article.title), "{copied}");
+    assert!(copied.contains(&article.paragraphs[0]), "{copied}");
+    assert!(
+        !copied.contains('┃') && !copied.contains("读报"),
+        "no screen furniture"
+    );
+    tmux.keys(&["c"]);
+    tmux.wait_for("the citation confirmed", |s| {
+        status_line(s).contains("已复制引文")
+    });
+    assert!(buffer(&tmux).starts_with(&format!("{} — ", article.title)));
+    drop(tmux);
+    // OSC 52, which tmux takes into its buffer with `set-clipboard on`.
+    let Some(tmux) = Tmux::start_configured(&shell_command(), 80, 24, "clipboard = \"osc52\"\n")
+    else {
+        return;
+    };
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&article.paragraphs[1])));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy confirmed", |s| {
+        status_line(s).contains("已复制段落")
+    });
+    let start = Instant::now();
+    while buffer(&tmux).is_empty() && start.elapsed() < DEADLINE {
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(buffer(&tmux), article.paragraphs[0]);
+}
+
+#[test]
+fn clipboard_off_and_english_say_so_in_english() {
+    let config = "clipboard = \"off\"\nlanguage = \"en\"\n";
+    let Some(tmux) = Tmux::start_configured(&shell_command(), 80, 24, config) else {
+        return;
+    };
+    tmux.wait_for("the front page in English", |s| {
+        status_line(s).contains("front")
+    });
+    tmux.keys(&["y"]);
+    tmux.wait_for("the clipboard is off", |s| {
+        status_line(s).contains("clipboard is off")
+    });
+    tmux.keys(&["?"]);
+    tmux.wait_for("the help in English", |s| {
+        s.contains("Keys") && s.contains("Page down")
+    });
+}
+
+#[test]
+fn the_help_fits_80x24_and_pages_to_its_last_binding() {
+    let Some(tmux) = Tmux::start(&shell_command()) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["?"]);
+    tmux.wait_for("the help", |s| s.contains("按键") && s.contains("下翻一页"));
+    tmux.keys(&["G"]);
+    tmux.wait_for("its last binding", |s| {
+        s.contains("挂起到 shell（fg 回来）")
+    });
+    let screen = tmux.screen();
+    for line in screen.lines().filter(|l| l.starts_with("  │")) {
+        // Every row of the overlay closes with its border: nothing runs off the edge.
+        assert!(line.contains(" │ "), "{line}\n{screen}");
+    }
+}
+
+#[test]
+fn a_piped_issue_is_read_and_keys_come_from_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("piped.txt");
+    std::fs::write(
+        &path,
+        "\n管道里的标题\n\n　　第一段正文从标准输入来。\n\n第二篇\n\n　　又一段。\n",
+    )
+    .expect("write");
+    let command = format!(
+        "sh -c 'cat {} | {} ; echo EXIT=$?; sleep 60'",
+        path.display(),
+        env!("CARGO_BIN_EXE_dubao")
+    );
+    let Some(tmux) = Tmux::start(&command) else {
+        return;
+    };
+    tmux.wait_for("the piped issue", |s| s.contains("管道里的标题"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("its article", |s| s.contains("第一段正文从标准输入来"));
+    tmux.keys(&["]"]);
+    tmux.wait_for("the second article", |s| s.contains("又一段"));
+    tmux.keys(&["Q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
 }

@@ -288,3 +288,193 @@ fn the_measure_moves_within_the_range_the_configuration_accepts() {
     let config = dubao::config::Config::parse("measure = 400\n", std::path::Path::new("c"));
     assert!(config.is_ok(), "and the configuration takes the widest");
 }
+
+#[test]
+fn esc_never_quits_and_colon_q_does() {
+    let mut app = app(80, 24);
+    assert_eq!(press(&mut app, "<Esc><Esc>"), Effect::None);
+    assert_eq!(app.screen, Screen::Front);
+    press(&mut app, "<Enter><Esc>");
+    assert_eq!(app.screen, Screen::Front, "Esc goes back from an article");
+    assert_eq!(press(&mut app, ":q<Enter>"), Effect::Quit);
+}
+
+#[test]
+fn back_from_a_result_returns_to_the_list_with_its_query_and_selection() {
+    let mut app = app(80, 24);
+    press(&mut app, "S电力<Enter>j<Enter>");
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.search.finder.is_some());
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Results);
+    assert!(app.search.finder.is_none(), "no stale match counter");
+    let results = app.search.results.clone().expect("results kept");
+    assert_eq!((results.query.as_str(), results.selected), ("电力", 1));
+    press(&mut app, "<Enter>q");
+    assert_eq!(app.screen, Screen::Results, "q goes back to the list too");
+    press(&mut app, "q");
+    assert_eq!(app.screen, Screen::Front);
+    press(&mut app, "S");
+    let prompt = app.search.prompt.clone().expect("prompt");
+    assert_eq!(prompt.input, "电力", "S offers the last query");
+    press(&mut app, "<C-u>");
+    assert_eq!(
+        app.search.prompt.as_ref().map(|p| p.input.as_str()),
+        Some("")
+    );
+}
+
+#[test]
+fn back_from_a_bookmark_returns_to_the_bookmark_list() {
+    let mut app = app(80, 24);
+    press(&mut app, "jm");
+    assert_eq!(
+        crate::support::status_message(&app).as_deref(),
+        Some("已加书签")
+    );
+    press(&mut app, "B<Enter>");
+    assert_eq!((app.screen, app.article), (Screen::Reader, 1));
+    press(&mut app, "q");
+    assert_eq!(app.screen, Screen::Results);
+    assert!(app.search.results.as_ref().is_some_and(|r| r.bookmarks));
+}
+
+#[test]
+fn counts_repeat_motions_and_article_jumps() {
+    let mut app = app(80, 24);
+    press(&mut app, "2j");
+    assert_eq!(app.article, 2);
+    press(&mut app, "gg<Enter>");
+    press(&mut app, "5j");
+    let five = app.scroll();
+    press(&mut app, "gg");
+    press(&mut app, "jjjjj");
+    assert_eq!(app.scroll(), five, "5j is five j");
+    press(&mut app, "3]");
+    assert_eq!(app.article, 3);
+    assert_eq!(app.screen, Screen::Reader);
+}
+
+#[test]
+fn ctrl_f_b_e_y_page_and_scroll_like_vim() {
+    let mut app = app(60, 12);
+    press(&mut app, "<Enter><Space>");
+    let page = app.scroll();
+    press(&mut app, "gg<C-f>");
+    assert_eq!(app.scroll(), page);
+    assert!(page > 1, "{page}");
+    press(&mut app, "<C-e><C-e>");
+    assert_eq!(app.scroll(), page + 2);
+    press(&mut app, "<C-y><C-b>");
+    assert_eq!(app.scroll(), 1);
+}
+
+#[test]
+fn the_ends_of_brackets_and_braces_say_so() {
+    let mut app = app(80, 24);
+    let message = |app: &dubao::app::AppState| crate::support::status_message(app);
+    press(&mut app, "[");
+    assert_eq!(message(&app).as_deref(), Some("已是第一篇"));
+    press(&mut app, "9]");
+    assert_eq!(app.article, 3);
+    assert_eq!(message(&app).as_deref(), Some("已是最后一篇"));
+    press(&mut app, "{");
+    assert_eq!(message(&app).as_deref(), Some("已是第一期"));
+    press(&mut app, "}}");
+    assert_eq!(message(&app).as_deref(), Some("已是最后一期"));
+}
+
+#[test]
+fn marks_confirm_in_the_status_line() {
+    let mut app = app(80, 24);
+    let message = |app: &dubao::app::AppState| crate::support::status_message(app);
+    press(&mut app, "r");
+    assert_eq!(message(&app).as_deref(), Some("已标为已读"));
+    press(&mut app, "r");
+    assert_eq!(message(&app).as_deref(), Some("已标为未读"));
+    press(&mut app, "R");
+    assert!(message(&app).is_some_and(|m| m.contains("整期已读")));
+}
+
+#[test]
+fn copy_keys_name_what_to_copy() {
+    use dubao::app::CopyKind;
+    let mut app = app(80, 24);
+    let Effect::Copy(clip) = press(&mut app, "<Enter>Y") else {
+        panic!("Y copies");
+    };
+    assert_eq!((clip.kind, clip.article), (CopyKind::Article, 0));
+    let text = dubao::ui::clip::text(&app, &clip).expect("text");
+    let article = &app.current_article().expect("article").clone();
+    let first = [&article.rubric, &article.kicker]
+        .into_iter()
+        .find_map(Option::as_deref)
+        .unwrap_or(&article.title);
+    assert!(text.starts_with(first), "{text}");
+    assert!(text.ends_with(&format!(
+        "{}\n",
+        article.paragraphs.last().expect("paragraph")
+    )));
+    // y: the paragraph on the top line; after a search, the current match's.
+    press(&mut app, "G");
+    let Effect::Copy(clip) = press(&mut app, "y") else {
+        panic!("y copies");
+    };
+    assert!(clip.paragraph > 0);
+    press(&mut app, "gg/电力<Enter>");
+    let paragraph = app
+        .search
+        .finder
+        .as_ref()
+        .map(|f| f.matches[f.current].paragraph);
+    let Effect::Copy(clip) = press(&mut app, "y") else {
+        panic!("y copies");
+    };
+    assert_eq!(Some(clip.paragraph), paragraph);
+    let Effect::Copy(clip) = press(&mut app, "c") else {
+        panic!("c copies");
+    };
+    let citation = dubao::ui::clip::text(&app, &clip).expect("citation");
+    assert!(
+        citation.starts_with(&format!("{} — ", article.title)),
+        "{citation}"
+    );
+}
+
+#[test]
+fn the_help_fits_80x24_and_scrolls_to_every_binding() {
+    use crate::support::{render, screen};
+    let mut app = app(80, 24);
+    press(&mut app, "?");
+    let rows = dubao::app::help::rows(&app);
+    let shown = screen(&render(&app));
+    assert!(shown.contains(&rows[0].text));
+    press(&mut app, "G");
+    let shown = screen(&render(&app));
+    let last = rows.last().expect("rows");
+    assert!(shown.contains(&last.text), "{shown}");
+    // Every description is there in full, over one or more rows.
+    for binding in &app.keymap.bindings {
+        let joined: String = rows.iter().map(|r| r.text.as_str()).collect();
+        assert!(joined.contains(&binding.desc), "{}", binding.desc);
+    }
+}
+
+#[test]
+fn english_comes_from_the_same_table() {
+    let mut app = app(80, 24);
+    app.language = dubao::app::Language::En;
+    press(&mut app, "[");
+    assert_eq!(
+        crate::support::status_message(&app).as_deref(),
+        Some("this is the first article")
+    );
+    let shown = crate::support::screen(&crate::support::render(&app));
+    assert!(shown.contains("front"), "{shown}");
+    press(&mut app, "?");
+    let shown = crate::support::screen(&crate::support::render(&app));
+    assert!(
+        shown.contains("Keys") && shown.contains("Page down"),
+        "{shown}"
+    );
+}

@@ -68,7 +68,7 @@ fn esc_cancels_and_clears_the_highlight() {
 fn not_found_says_so() {
     let mut app = app(80, 24);
     press(&mut app, "<Enter>/没有这个词<Enter>");
-    assert!(crate::support::status_message(&app).is_some_and(|m| m.contains("not found")));
+    assert!(crate::support::status_message(&app).is_some_and(|m| m.contains("找不到")));
 }
 
 #[test]

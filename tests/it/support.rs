@@ -32,7 +32,9 @@ pub fn app(width: u16, height: u16) -> AppState {
 
 /// The status line's message, in the words the views give it.
 pub fn status_message(app: &AppState) -> Option<String> {
-    app.notice.as_ref().map(dubao::ui::strings::notice)
+    app.notice
+        .as_ref()
+        .map(|n| dubao::ui::strings::notice(app.language, n))
 }
 
 /// Presses keys written as `jj<Enter>g g<C-d>` (named keys in angle brackets, spaces ignored

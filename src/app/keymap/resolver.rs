@@ -6,31 +6,48 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::{Key, Keymap, Lookup};
 use crate::app::Action;
 
-/// Turns key presses into actions, remembering an unfinished sequence.
+/// The largest count a prefix gives (`99999j` moves as `999j`).
+const MAX_COUNT: usize = 999;
+
+/// Turns key presses into actions, remembering an unfinished sequence and a count typed
+/// before it (`5j`, `3]`), as vim and less do.
 #[derive(Debug, Default)]
 pub struct Resolver {
     pending: Vec<Key>,
+    count: Option<usize>,
 }
 
 impl Resolver {
-    /// The actions for one key press: the bound action, and always the new pending state when
-    /// it changes (so the status line can show `g…`).
+    /// The actions for one key press: the bound action (repeated by a count when it is a
+    /// motion), and always the new pending state when it changes (so the status line can
+    /// show `g…` or `5…`).
     pub fn feed(&mut self, keymap: &Keymap, key: Key) -> Vec<Action> {
-        let had_pending = !self.pending.is_empty();
+        let had_pending = !self.pending.is_empty() || self.count.is_some();
         if had_pending && key.code == KeyCode::Esc {
             self.pending.clear();
+            self.count = None;
             return vec![Action::Pending(String::new())];
+        }
+        if let Some(digit) = self.count_digit(keymap, key) {
+            let count = self.count.unwrap_or(0) * 10 + digit;
+            self.count = Some(count.min(MAX_COUNT));
+            return vec![Action::Pending(self.pending_text())];
         }
         self.pending.push(key);
         let mut out = Vec::new();
         match keymap.lookup(&self.pending) {
             Lookup::Action(action) => {
-                out.push(action.clone());
+                let times = match self.count.take() {
+                    Some(n) if action.repeats() => n.max(1),
+                    _ => 1,
+                };
+                out.extend(std::iter::repeat_n(action.clone(), times));
                 self.pending.clear();
             }
             Lookup::Prefix => {}
             Lookup::None => {
                 self.pending.clear();
+                self.count = None;
                 // An unfinished sequence followed by another key: that key counts on its own.
                 if had_pending {
                     return [vec![Action::Pending(String::new())], self.feed(keymap, key)].concat();
@@ -43,12 +60,31 @@ impl Resolver {
         out
     }
 
+    /// The digit `key` adds to a count: a digit no binding takes alone, before any other key
+    /// of a sequence (`0` only after another digit).
+    fn count_digit(&self, keymap: &Keymap, key: Key) -> Option<usize> {
+        let KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let digit = usize::try_from(c.to_digit(10)?).ok()?;
+        let free = !key.ctrl
+            && self.pending.is_empty()
+            && (digit != 0 || self.count.is_some())
+            && matches!(keymap.lookup(&[key]), Lookup::None);
+        free.then_some(digit)
+    }
+
     fn pending_text(&self) -> String {
-        self.pending
+        let keys = self
+            .pending
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" ");
+        match self.count {
+            Some(n) => format!("{n}{keys}"),
+            None => keys,
+        }
     }
 }
 
@@ -65,6 +101,7 @@ pub fn actions_for(
     }
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match event.code {
+        KeyCode::Char('u') if ctrl => vec![Action::ClearInput],
         KeyCode::Char(c) if !ctrl => vec![Action::Input(c)],
         KeyCode::Backspace => vec![Action::DeleteBack],
         KeyCode::Enter => vec![Action::Submit],
@@ -118,6 +155,31 @@ mod tests {
             resolver.feed(&keymap, esc),
             [Action::Pending(String::new())]
         );
+    }
+
+    #[test]
+    fn a_count_repeats_a_motion_and_shows_while_typed() {
+        let keymap = Keymap::default_keymap();
+        let mut resolver = Resolver::default();
+        assert_eq!(
+            resolver.feed(&keymap, key('1')),
+            [Action::Pending("1".into())]
+        );
+        assert_eq!(
+            resolver.feed(&keymap, key('2')),
+            [Action::Pending("12".into())]
+        );
+        let actions = resolver.feed(&keymap, key('j'));
+        assert_eq!(actions[0], Action::Pending(String::new()));
+        assert_eq!(actions[1..], vec![Action::Down; 12]);
+        // Not a motion: once.
+        resolver.feed(&keymap, key('3'));
+        assert_eq!(
+            resolver.feed(&keymap, key('r')),
+            [Action::Pending(String::new()), Action::ToggleRead]
+        );
+        // A leading 0 is no count.
+        assert!(resolver.feed(&keymap, key('0')).is_empty());
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub fn search_all(state: &mut AppState, input: &str) {
         ranker.as_deref(),
         SNIPPETS,
     );
+    if !input.trim().is_empty() {
+        input.clone_into(&mut state.search.last_query);
+    }
     state.search.results = Some(Results {
         query: input.to_owned(),
         hits,
