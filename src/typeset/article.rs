@@ -206,30 +206,42 @@ fn at_script_or_mark_edge(text: &str, at: usize) -> bool {
 
 /// Lines made of whole space-separated phrases, if the text has phrases and each fits.
 fn phrase_lines(text: &str, width: usize, options: &Options) -> Option<Vec<TypesetLine>> {
-    if !text.contains(' ') {
+    let phrases: Vec<(usize, &str)> = text
+        .split(char::is_whitespace)
+        .scan(0, |at, phrase| {
+            let start = *at;
+            *at += phrase.len()
+                + text
+                    .get(*at + phrase.len()..)?
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            Some((start, phrase))
+        })
+        .filter(|(_, phrase)| !phrase.is_empty())
+        .collect();
+    if phrases.len() < 2 {
         return None;
     }
+    let measure = |start: usize, end: usize| {
+        super::str_width(text.get(start..end).unwrap_or_default(), options.ambiguous)
+    };
     let mut lines: Vec<TypesetLine> = Vec::new();
-    let mut at = 0;
-    for phrase in text.split(' ') {
-        let start = at;
-        at += phrase.len() + 1;
-        if phrase.is_empty() {
-            continue;
-        }
-        let phrase_width = super::str_width(phrase, options.ambiguous);
-        if phrase_width > width {
+    for (start, phrase) in phrases {
+        let end = start + phrase.len();
+        if measure(start, end) > width {
             return None;
         }
+        // The width of the line as it would stand, spaces between the phrases counted.
         match lines.last_mut() {
-            Some(line) if line.width + 1 + phrase_width <= width => {
-                line.end = start + phrase.len();
-                line.width += 1 + phrase_width;
+            Some(line) if measure(line.start, end) <= width => {
+                line.end = end;
+                line.width = measure(line.start, end);
             }
             _ => lines.push(TypesetLine {
                 start,
-                end: start + phrase.len(),
-                width: phrase_width,
+                end,
+                width: measure(start, end),
                 indent: 0,
                 hanging: false,
                 forced: false,

@@ -117,7 +117,6 @@ mod typeset {
     /// fuzz/typeset: a headline set in phrases counted a run of spaces as one column, so
     /// `"aa  bb"` at width 5 gave a 6-column line claiming 5.
     #[test]
-    #[ignore = "known: src/typeset/article.rs phrase_lines (issue 15), for the typeset owner"]
     fn balanced_headlines_count_every_space() {
         let options = Options {
             indent: 0,
