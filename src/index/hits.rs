@@ -26,6 +26,19 @@ pub enum Sort {
     Date,
 }
 
+impl std::str::FromStr for Sort {
+    type Err = String;
+
+    /// `relevance` or `date` (as `--sort` takes them).
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name {
+            "relevance" => Ok(Self::Relevance),
+            "date" => Ok(Self::Date),
+            other => Err(format!("unknown order {other:?}: relevance or date")),
+        }
+    }
+}
+
 /// One article found in the index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveHit {

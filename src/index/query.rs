@@ -17,7 +17,6 @@ use tantivy::tokenizer::TokenStream;
 
 use super::schema::{Fields, KIND_ARTICLE};
 use super::tokens::{fold, query_bigrams};
-use super::update::unix_days;
 use crate::model::IssueDate;
 
 /// How much more a match in the headline counts than one in the body.
@@ -283,7 +282,7 @@ fn date_span(text: &str) -> Option<(i64, i64)> {
         }
         _ => return None,
     };
-    Some((unix_days(first), unix_days(last)))
+    Some((first.unix_days(), last.unix_days()))
 }
 
 /// `3` or `2..4`.
@@ -318,8 +317,8 @@ mod tests {
     #[test]
     fn filters() {
         let q = ArchiveQuery::parse("date:2020-02..2020-03 paper:人民日报 page:2..4 电力");
-        let feb1 = unix_days(IssueDate::new(2020, 2, 1).unwrap());
-        let mar31 = unix_days(IssueDate::new(2020, 3, 31).unwrap());
+        let feb1 = IssueDate::new(2020, 2, 1).unwrap().unix_days();
+        let mar31 = IssueDate::new(2020, 3, 31).unwrap().unix_days();
         assert_eq!(q.dates, Some((Some(feb1), Some(mar31))));
         assert_eq!(q.paper.as_deref(), Some("人民日报"));
         assert_eq!(q.pages, Some((2, 4)));
@@ -328,7 +327,7 @@ mod tests {
             ArchiveQuery::parse("date:2020-02..").dates,
             Some((Some(feb1), None))
         );
-        let feb29 = unix_days(IssueDate::new(2020, 2, 29).unwrap());
+        let feb29 = IssueDate::new(2020, 2, 29).unwrap().unix_days();
         assert_eq!(
             ArchiveQuery::parse("date:2020-02").dates,
             Some((Some(feb1), Some(feb29)))

@@ -48,10 +48,10 @@ pub fn fold(text: &str) -> String {
 /// Registers the two analyzers on `index`; done on every open (tantivy does not persist them).
 pub fn register(index: &tantivy::Index, jieba: Arc<Jieba>) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(BIGRAMS, TextAnalyzer::from(BigramTokenizer::default()));
+    tokenizers.register(BIGRAMS, TextAnalyzer::from(BigramTokenizer));
     tokenizers.register(
         WORDS,
-        TextAnalyzer::builder(JiebaTokenizer { jieba })
+        TextAnalyzer::builder(JiebaTokenizer::new(jieba))
             .filter(FoldFilter)
             .build(),
     );
@@ -66,79 +66,84 @@ pub fn register(index: &tantivy::Index, jieba: Arc<Jieba>) {
 /// found inside `covid` as it is by substring matching. Characters are folded before they are
 /// paired, because folding removes white space and so changes which characters are adjacent.
 #[derive(Clone, Default)]
-pub struct BigramTokenizer {
-    tokens: Vec<Token>,
-}
+pub struct BigramTokenizer;
 
-/// Iterates over tokens computed up front.
-pub struct VecTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
-    next: usize,
-}
-
-impl TokenStream for VecTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
-    }
+/// The bigrams of one text, made one at a time in a single reused token (no allocation per
+/// token: a text has as many tokens as characters).
+pub struct BigramStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    /// (folded char, byte start, byte end) of the previous character of the paragraph.
+    previous: Option<(char, usize, usize)>,
+    /// The next position; the first token gets 0.
+    position: usize,
+    token: Token,
+    done: bool,
 }
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = VecTokenStream<'a>;
+    type TokenStream<'a> = BigramStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        self.tokens.clear();
-        bigrams(text, &mut self.tokens);
-        VecTokenStream {
-            tokens: &mut self.tokens,
-            next: 0,
+        BigramStream {
+            chars: text.char_indices(),
+            previous: None,
+            position: 0,
+            token: Token::default(),
+            done: false,
         }
     }
 }
 
-/// Pushes the bigram tokens of `text` onto `out`.
-fn bigrams(text: &str, out: &mut Vec<Token>) {
-    // (folded char, byte start, byte end) of the previous character of the paragraph.
-    let mut previous: Option<(char, usize, usize)> = None;
-    let mut position = 0;
-    let mut push = |text: String, from: usize, to: usize, position: &mut usize| {
-        out.push(Token {
-            offset_from: from,
-            offset_to: to,
-            position: *position,
-            text,
-            position_length: 1,
-        });
-        *position += 1;
-    };
-    for (at, c) in text.char_indices() {
-        let end = at + c.len_utf8();
-        if c == PARAGRAPH_BREAK {
-            if let Some((p, from, to)) = previous.take() {
-                push(p.to_string(), from, to, &mut position);
-                // A gap: no phrase runs from one paragraph into the next.
-                position += 1;
-            }
-            continue;
-        }
-        let Some(folded) = fold_char(c) else {
-            continue;
-        };
-        if let Some((p, from, _)) = previous {
-            push([p, folded].iter().collect(), from, end, &mut position);
-        }
-        previous = Some((folded, at, end));
+impl BigramStream<'_> {
+    fn emit(&mut self, text: &[char], from: usize, to: usize) {
+        self.token.text.clear();
+        self.token.text.extend(text);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.position = self.position;
+        self.position += 1;
     }
-    if let Some((p, from, to)) = previous {
-        push(p.to_string(), from, to, &mut position);
+}
+
+impl TokenStream for BigramStream<'_> {
+    fn advance(&mut self) -> bool {
+        if self.done {
+            return false;
+        }
+        while let Some((at, c)) = self.chars.next() {
+            let end = at + c.len_utf8();
+            if c == PARAGRAPH_BREAK {
+                if let Some((p, from, to)) = self.previous.take() {
+                    self.emit(&[p], from, to);
+                    // A gap: no phrase runs from one paragraph into the next.
+                    self.position += 1;
+                    return true;
+                }
+                continue;
+            }
+            let Some(folded) = fold_char(c) else {
+                continue;
+            };
+            let previous = self.previous.replace((folded, at, end));
+            if let Some((p, from, _)) = previous {
+                self.emit(&[p, folded], from, end);
+                return true;
+            }
+        }
+        self.done = true;
+        if let Some((p, from, to)) = self.previous.take() {
+            self.emit(&[p], from, to);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -161,50 +166,92 @@ pub fn query_bigrams(folded: &str) -> Vec<(usize, String)> {
 }
 
 /// jieba words, for ranking only (recall comes from the bigrams).
+///
+/// The text is folded before it is cut (`ＧＤＰ` is one word, `gdp`, as in a folded query; cut
+/// as it is, it would be three letters), white space kept as a boundary.
 #[derive(Clone)]
 pub struct JiebaTokenizer {
     pub jieba: Arc<Jieba>,
+    /// The folded text, and the original byte offset of each of its characters.
+    folded: String,
+    starts: Vec<usize>,
 }
 
-/// Words of one text, computed up front.
-pub struct WordStream {
-    tokens: Vec<Token>,
-    next: usize,
+impl JiebaTokenizer {
+    pub fn new(jieba: Arc<Jieba>) -> Self {
+        Self {
+            jieba,
+            folded: String::new(),
+            starts: Vec::new(),
+        }
+    }
 }
 
-impl TokenStream for WordStream {
+/// The words of one text: jieba's ranges, turned into the token one at a time.
+pub struct WordStream<'a> {
+    folded: &'a str,
+    /// Byte range in the folded text, byte range in the original.
+    words: std::vec::IntoIter<((usize, usize), (usize, usize))>,
+    position: usize,
+    token: Token,
+}
+
+impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
+        let Some(((from, to), (offset_from, offset_to))) = self.words.next() else {
+            return false;
+        };
+        self.token.text.clear();
+        self.token
+            .text
+            .push_str(self.folded.get(from..to).unwrap_or_default());
+        self.token.offset_from = offset_from;
+        self.token.offset_to = offset_to;
+        self.token.position = self.position;
+        self.position += 1;
+        true
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 
 impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = WordStream;
+    type TokenStream<'a> = WordStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let tokens = self
+        self.folded.clear();
+        self.starts.clear();
+        for (at, c) in text.char_indices() {
+            // One character for one, so jieba's character positions map back.
+            self.folded.push(fold_char(c).unwrap_or(' '));
+            self.starts.push(at);
+        }
+        self.starts.push(text.len());
+        let starts = &self.starts;
+        let original = |char_idx: usize| starts.get(char_idx).copied().unwrap_or(text.len());
+        let words: Vec<_> = self
             .jieba
-            .cut(text, false)
+            .cut(&self.folded, false)
             .into_iter()
-            .enumerate()
-            .map(|(position, word)| Token {
-                offset_from: word.byte_start,
-                offset_to: word.byte_end,
-                position,
-                text: word.word.to_owned(),
-                position_length: 1,
+            .map(|w| {
+                (
+                    (w.byte_start, w.byte_end),
+                    (original(w.start), original(w.end)),
+                )
             })
             .collect();
-        WordStream { tokens, next: 0 }
+        WordStream {
+            folded: &self.folded,
+            words: words.into_iter(),
+            position: 0,
+            token: Token::default(),
+        }
     }
 }
 
@@ -259,10 +306,21 @@ impl<S: TokenStream> TokenStream for FoldStream<S> {
 mod tests {
     use super::*;
 
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut tokenizer = BigramTokenizer;
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.clone());
+        }
+        out
+    }
+
     fn texts(text: &str) -> Vec<(String, usize)> {
-        let mut tokens = Vec::new();
-        bigrams(text, &mut tokens);
-        tokens.into_iter().map(|t| (t.text, t.position)).collect()
+        tokens(text)
+            .into_iter()
+            .map(|t| (t.text, t.position))
+            .collect()
     }
 
     #[test]
@@ -278,11 +336,25 @@ mod tests {
     }
 
     #[test]
+    fn words_are_folded_and_white_space_dropped() {
+        let jieba = Arc::new(Jieba::new());
+        let mut analyzer = TextAnalyzer::builder(JiebaTokenizer::new(jieba))
+            .filter(FoldFilter)
+            .build();
+        let mut stream = analyzer.token_stream("电力 供应\u{3000}ＧＤＰ");
+        let mut words = Vec::new();
+        while let Some(t) = stream.next() {
+            words.push(t.text.clone());
+        }
+        assert!(words.iter().any(|w| w == "电力"), "{words:?}");
+        assert!(words.iter().any(|w| w == "gdp"), "{words:?}");
+        assert!(words.iter().all(|w| !w.trim().is_empty()), "{words:?}");
+    }
+
+    #[test]
     fn offsets_are_on_char_boundaries() {
         let text = "城南 ＧＤＰ 增长";
-        let mut tokens = Vec::new();
-        bigrams(text, &mut tokens);
-        for t in tokens {
+        for t in tokens(text) {
             assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
         }
     }
