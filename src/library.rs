@@ -13,7 +13,10 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
-use crate::load::{expand, load_file, read_bytes, regular_metadata, size_limit};
+use crate::load::{
+    article_days, article_file_date, expand, load_day, load_file, read_bytes, regular_metadata,
+    size_limit,
+};
 use crate::model::{Issue, IssueDate};
 use crate::parse::date_from_name;
 
@@ -24,6 +27,20 @@ pub struct Entry {
     pub size: u64,
     pub mtime: u64,
     pub date: Option<IssueDate>,
+    /// For a day of article files (`YYYYMMDD-PP-NN.txt`): the files, in order; `path` is then
+    /// their folder, `size` their total and `mtime` the latest.
+    pub parts: Vec<PathBuf>,
+}
+
+impl Entry {
+    /// The issue this entry holds, decoded and parsed.
+    pub fn load(&self) -> Result<Issue, LoadError> {
+        if self.parts.is_empty() {
+            load_file(&self.path)
+        } else {
+            load_day(&self.parts, None)
+        }
+    }
 }
 
 /// What the cache keeps of one file.
@@ -106,25 +123,42 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
     // A link to nothing, a file gone since the folder was read, or a FIFO or device among the
     // issues is reported now, naming it, rather than shown later as an empty issue (or, for
     // a FIFO, hanging the thread that parses the library).
-    let mut entries: Vec<Entry> = expand(dir)?
+    let mut entries: Vec<Entry> = article_days(expand(dir)?)
         .into_iter()
-        .map(|path| {
-            let meta = regular_metadata(&path)?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
-            let mtime = modified.map_or(0, |d| d.as_secs());
-            let size = meta.len();
+        .map(|group| {
+            let mut files = Vec::with_capacity(group.len());
+            for file in &group {
+                let meta = regular_metadata(file)?;
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok());
+                files.push((meta.len(), modified.map_or(0, |d| d.as_secs())));
+            }
+            let size = files.iter().map(|f| f.0).sum();
+            let mtime = files.iter().map(|f| f.1).max().unwrap_or(0);
+            let (path, parts) = match group.as_slice() {
+                [one] if article_file_date(one).is_none() => (one.clone(), Vec::new()),
+                parts => (
+                    parts[0]
+                        .parent()
+                        .map_or_else(|| parts[0].clone(), Path::to_path_buf),
+                    group.clone(),
+                ),
+            };
             let date = match catalog.facts(&path, size, mtime) {
                 Some(facts) => facts.date.as_deref().and_then(date_from_name),
-                None => date_from_name(&path.display().to_string()),
+                None => group
+                    .first()
+                    .and_then(|f| article_file_date(f))
+                    .or_else(|| date_from_name(&path.display().to_string())),
             };
             Ok(Entry {
                 path,
                 size,
                 mtime,
                 date,
+                parts,
             })
         })
         .collect::<Result<_, LoadError>>()?;
@@ -146,7 +180,7 @@ pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), Lo
     let entries = catalogue(dir, &catalog)?;
     let mut issues: Vec<Issue> = entries.iter().map(placeholder).collect();
     if let Some(first) = entries.first() {
-        issues[0] = load_file(&first.path)?;
+        issues[0] = first.load()?;
     }
     Ok((issues, Box::new(move || parse_all(&entries, &mut catalog))))
 }
@@ -165,7 +199,7 @@ pub fn placeholder(entry: &Entry) -> Issue {
 /// Parses every entry (in order): each issue, or why its file can no longer be read (deleted,
 /// replaced by a link to nothing or a FIFO, grown past the limit since it was listed).
 pub fn load_entries(entries: &[Entry]) -> Vec<Result<Issue, LoadError>> {
-    entries.iter().map(|e| load_file(&e.path)).collect()
+    entries.iter().map(Entry::load).collect()
 }
 
 /// Parses every entry (in order), recording what it learns in `catalog`. A file that fails to
@@ -214,6 +248,38 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_day_of_article_files_is_one_issue_pages_in_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let day = dir.path().join("20230506");
+        fs::create_dir(&day).expect("mkdir");
+        let story = |title: &str| format!("\n{title}\n\n\u{3000}\u{3000}正文。\n");
+        for (name, title) in [
+            ("20230506-02-01.txt", "乙"),
+            ("20230506-01-01.txt", "甲"),
+            ("20230506-01-02.txt", "甲二"),
+        ] {
+            fs::write(day.join(name), story(title)).expect("write");
+        }
+        fs::write(dir.path().join("2023-05-07.txt"), "次日\n\n本报讯 正文。\n").expect("write");
+        let entries = catalogue(dir.path(), &Catalog::default()).expect("catalogue");
+        assert_eq!(entries.len(), 2, "{entries:?}");
+        let first = entries
+            .iter()
+            .find(|e| !e.parts.is_empty())
+            .expect("the day");
+        assert_eq!(first.date, IssueDate::new(2023, 5, 6));
+        let issue = first.load().expect("load");
+        let titles: Vec<&str> = issue.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["甲", "甲二", "乙"]);
+        let pages: Vec<u16> = issue
+            .articles
+            .iter()
+            .filter_map(|a| a.page.as_ref().map(|p| p.number))
+            .collect();
+        assert_eq!(pages, [1, 1, 2]);
+    }
+
     #[test]
     fn saving_never_writes_through_a_link_planted_as_the_temporary_file() {
         let dir = library();

@@ -48,36 +48,12 @@ pub fn load_all(paths: &[PathBuf], layout: Option<Layout>) -> Result<Vec<Issue>,
     let mut issues = Vec::new();
     for path in paths {
         let mut found = Vec::new();
-        let mut day: Option<(IssueDate, Issue)> = None;
-        for file in expand(path)? {
-            let issue = load_file_as(&file, layout)?;
-            match (article_file_date(&file), day.as_mut()) {
-                (Some(date), Some((current, merged))) if *current == date => {
-                    merged.articles.extend(issue.articles);
-                    merged.furniture.extend(issue.furniture);
-                    merged.paper = merged.paper.take().or(issue.paper);
-                }
-                (Some(date), _) => {
-                    found.extend(day.take().map(|(_, merged)| merged));
-                    let source = file
-                        .parent()
-                        .map_or_else(|| issue.source.clone(), |p| p.display().to_string());
-                    day = Some((
-                        date,
-                        Issue {
-                            source,
-                            date: Some(date),
-                            ..issue
-                        },
-                    ));
-                }
-                (None, _) => {
-                    found.extend(day.take().map(|(_, merged)| merged));
-                    found.push(issue);
-                }
-            }
+        for group in article_days(expand(path)?) {
+            found.push(match group.as_slice() {
+                [one] if article_file_date(one).is_none() => load_file_as(one, layout)?,
+                parts => load_day(parts, layout)?,
+            });
         }
-        found.extend(day.take().map(|(_, merged)| merged));
         // A folder is a library: newest issue first, undated ones last.
         if path.is_dir() {
             found.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.source.cmp(&b.source)));
@@ -87,8 +63,55 @@ pub fn load_all(paths: &[PathBuf], layout: Option<Layout>) -> Result<Vec<Issue>,
     Ok(issues)
 }
 
+/// `files` (sorted) in groups: the article files of one day and one folder together, any
+/// other file alone.
+pub fn article_days(files: Vec<PathBuf>) -> Vec<Vec<PathBuf>> {
+    let mut groups: Vec<Vec<PathBuf>> = Vec::new();
+    for file in files {
+        let day = article_file_date(&file);
+        let same_day = |group: &Vec<PathBuf>| {
+            group.first().is_some_and(|first| {
+                day.is_some() && article_file_date(first) == day && first.parent() == file.parent()
+            })
+        };
+        match groups.last_mut() {
+            Some(group) if same_day(group) => group.push(file),
+            _ => groups.push(vec![file]),
+        }
+    }
+    groups
+}
+
+/// The article files of one day (`YYYYMMDD-PP-NN.txt`, in page and article order) as one
+/// issue, named by their folder.
+pub fn load_day(parts: &[PathBuf], layout: Option<Layout>) -> Result<Issue, LoadError> {
+    let mut merged: Option<Issue> = None;
+    for part in parts {
+        let issue = load_file_as(part, layout)?;
+        match merged.as_mut() {
+            Some(day) => {
+                day.articles.extend(issue.articles);
+                day.furniture.extend(issue.furniture);
+                day.paper = day.paper.take().or(issue.paper);
+            }
+            None => {
+                let source = part
+                    .parent()
+                    .map_or_else(|| issue.source.clone(), |p| p.display().to_string());
+                let date = article_file_date(part).or(issue.date);
+                merged = Some(Issue {
+                    source,
+                    date,
+                    ..issue
+                });
+            }
+        }
+    }
+    Ok(merged.unwrap_or_default())
+}
+
 /// The date of an article file named `YYYYMMDD-PP-NN.txt`.
-fn article_file_date(path: &Path) -> Option<IssueDate> {
+pub fn article_file_date(path: &Path) -> Option<IssueDate> {
     let stem = path.file_stem()?.to_str()?;
     let parts: Vec<&str> = stem.split('-').collect();
     let [date, page, number] = parts.as_slice() else {

@@ -11,7 +11,7 @@ use dubao::cli::Cli;
 use dubao::config::Config;
 use dubao::model::Issue;
 use dubao::state::Store;
-use dubao::{commands, config, library, load, term};
+use dubao::{commands, config, library, term};
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
@@ -108,7 +108,7 @@ fn open_library(
     let entries = library::catalogue(folder, &catalog)?;
     let mut issues: Vec<Issue> = entries.iter().map(library::placeholder).collect();
     let first = match entries.first() {
-        Some(entry) => Some(load::load_file(&entry.path)?),
+        Some(entry) => Some(entry.load()?),
         None => None,
     };
     if let Some(first) = &first {
