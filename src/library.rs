@@ -48,7 +48,7 @@ impl Entry {
 struct Facts {
     size: u64,
     mtime: u64,
-    date: Option<String>,
+    date: Option<IssueDate>,
 }
 
 /// The cache of facts learnt by parsing, in the user's cache folder.
@@ -81,7 +81,7 @@ impl Catalog {
         let facts = Facts {
             size: entry.size,
             mtime: entry.mtime,
-            date: issue.date.map(|d| d.to_string()),
+            date: issue.date,
         };
         self.files.insert(entry.path.display().to_string(), facts);
     }
@@ -147,7 +147,7 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
                 ),
             };
             let date = match catalog.facts(&path, size, mtime) {
-                Some(facts) => facts.date.as_deref().and_then(date_from_name),
+                Some(facts) => facts.date,
                 None => group
                     .first()
                     .and_then(|f| article_file_date(f))

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One newspaper issue, parsed from one text dump.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -237,6 +237,25 @@ impl Serialize for IssueDate {
     }
 }
 
+/// Read back from `YYYY-MM-DD`, as written.
+impl<'de> Deserialize<'de> for IssueDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
+        let small = |n: Option<u16>| n.and_then(|n| u8::try_from(n).ok());
+        let date = match (
+            text.len(),
+            field(0..4),
+            small(field(5..7)),
+            small(field(8..10)),
+        ) {
+            (10, Some(year), Some(month), Some(day)) => Self::new(year, month, day),
+            _ => None,
+        };
+        date.ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +276,16 @@ mod tests {
             IssueDate::new(2000, 2, 29)
         );
         assert_eq!(IssueDate::new(2023, 5, 6).map(IssueDate::weekday), Some(6));
+        let date = IssueDate::new(2021, 7, 18);
+        let json = serde_json::to_string(&date).expect("json");
+        assert_eq!(json, "\"2021-07-18\"");
+        assert_eq!(
+            serde_json::from_str::<Option<IssueDate>>(&json)
+                .ok()
+                .flatten(),
+            date
+        );
+        assert!(serde_json::from_str::<IssueDate>("\"2021-02-30\"").is_err());
         for days in [-800_000, -1, 0, 59, 18_826, 20_000, 2_932_896] {
             let date = IssueDate::from_unix_days(days);
             assert_eq!(date.map(IssueDate::unix_days), date.map(|_| days), "{days}");
