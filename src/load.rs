@@ -88,23 +88,20 @@ pub fn load_day(parts: &[PathBuf], layout: Option<Layout>) -> Result<Issue, Load
     let mut merged: Option<Issue> = None;
     for part in parts {
         let issue = load_file_as(part, layout)?;
-        match merged.as_mut() {
-            Some(day) => {
-                day.articles.extend(issue.articles);
-                day.furniture.extend(issue.furniture);
-                day.paper = day.paper.take().or(issue.paper);
-            }
-            None => {
-                let source = part
-                    .parent()
-                    .map_or_else(|| issue.source.clone(), |p| p.display().to_string());
-                let date = article_file_date(part).or(issue.date);
-                merged = Some(Issue {
-                    source,
-                    date,
-                    ..issue
-                });
-            }
+        if let Some(day) = merged.as_mut() {
+            day.articles.extend(issue.articles);
+            day.furniture.extend(issue.furniture);
+            day.paper = day.paper.take().or(issue.paper);
+        } else {
+            let source = part
+                .parent()
+                .map_or_else(|| issue.source.clone(), |p| p.display().to_string());
+            let date = article_file_date(part).or(issue.date);
+            merged = Some(Issue {
+                source,
+                date,
+                ..issue
+            });
         }
     }
     Ok(merged.unwrap_or_default())
