@@ -33,8 +33,8 @@ fn check(issue: &Issue) {
     }
 }
 
-/// The first byte picks what to run on the rest: layout detection or one of the layouts
-/// (`parse` or `parse_as`), as a parse or as `inspect`'s report — one parse per execution.
+// The first byte picks what to run on the rest: layout detection or one of the layouts
+// (`parse` or `parse_as`), as a parse or as `inspect`'s report — one parse per execution.
 fuzz_target!(|bytes: &[u8]| {
     let Some((&pick, rest)) = bytes.split_first() else {
         return;
