@@ -97,6 +97,8 @@ fn restore(mouse: bool) {
     if mouse {
         let _ = execute!(stdout, DisableMouseCapture);
     }
+    // The reading pane's scroll region (left set between frames) goes first.
+    let _ = stdout.write_all(screen::RESET_REGION);
     let _ = execute!(stdout, LeaveAlternateScreen, cursor::Show);
     let _ = disable_raw_mode();
     let _ = stdout.flush();

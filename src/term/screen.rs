@@ -31,6 +31,12 @@ pub struct Screen<W: Write> {
     out: W,
     shown: Buffer,
     canvas: Terminal<TestBackend>,
+    /// The terminal's scroll region, left set between frames so that the next scroll is
+    /// three bytes (`CSI S`); only this module scrolls, and it draws with absolute moves.
+    region: Option<(u16, u16)>,
+    /// Where the cursor is, when known (frames, scrolls and the clipboard's escapes are all
+    /// that write to the terminal while it runs).
+    cursor: Option<(u16, u16)>,
 }
 
 type Style = (Color, Color, Modifier);
@@ -43,6 +49,8 @@ impl<W: Write> Screen<W> {
             out,
             shown: Buffer::empty(Rect::new(0, 0, width, height)),
             canvas,
+            region: None,
+            cursor: None,
         };
         screen.invalidate()?;
         Ok(screen)
@@ -61,6 +69,10 @@ impl<W: Write> Screen<W> {
     /// Clears the terminal, so the next frame is drawn in full (after Ctrl-L or a resume).
     pub fn invalidate(&mut self) -> io::Result<()> {
         self.shown.reset();
+        if self.region.take().is_some() {
+            self.out.write_all(RESET_REGION)?;
+        }
+        self.cursor = None;
         self.out.write_all(b"\x1b[0m\x1b[2J")?;
         self.out.flush()
     }
@@ -78,6 +90,13 @@ impl<W: Write> Screen<W> {
         }
         let mut scrolled = Vec::new();
         if let Some(scroll) = scroll {
+            let region = (scroll.top, scroll.bottom);
+            if self.region != Some(region) && scroll_fits(&self.shown, scroll) {
+                write!(scrolled, "\x1b[{};{}r", scroll.top + 1, scroll.bottom)?;
+                self.region = Some(region);
+                // Setting a scroll region homes the cursor.
+                self.cursor = Some((0, 0));
+            }
             scroll_lines(&mut scrolled, &mut self.shown, scroll)?;
         }
         let changes = self.shown.diff(&frame);
@@ -88,8 +107,9 @@ impl<W: Write> Screen<W> {
         // whole, never half drawn over a slow link; others ignore the unknown mode.
         self.out.write_all(SYNC_START)?;
         self.out.write_all(&scrolled)?;
-        let mut cursor: Option<(u16, u16)> = None;
-        let mut style: Option<Style> = None;
+        let mut cursor = self.cursor;
+        // Every frame ends with the attributes reset (and a scroll leaves them alone).
+        let mut style: Style = DEFAULT_STYLE;
         let mode = state.options.ambiguous;
         for (x, y, cell) in changes {
             // The right half of an ambiguous glyph drawn wide: the terminal has filled it.
@@ -97,21 +117,22 @@ impl<W: Write> Screen<W> {
                 continue;
             }
             if cursor != Some((x, y)) {
-                write!(self.out, "\x1b[{};{}H", y + 1, x + 1)?;
+                move_cursor(&mut self.out, cursor, x, y)?;
             }
             let wanted = (cell.fg, cell.bg, cell.modifier);
-            if style != Some(wanted) {
-                write_style(&mut self.out, wanted)?;
-                style = Some(wanted);
+            if style != wanted {
+                write_style(&mut self.out, style, wanted)?;
+                style = wanted;
             }
             self.out.write_all(cell.symbol().as_bytes())?;
             let width = u16::try_from(str_width(cell.symbol(), mode).max(1)).unwrap_or(1);
             cursor = Some((x + width, y));
         }
-        if style.is_some() {
-            self.out.write_all(b"\x1b[0m")?;
+        if style != DEFAULT_STYLE {
+            self.out.write_all(b"\x1b[m")?;
         }
         self.out.write_all(SYNC_END)?;
+        self.cursor = cursor;
         self.shown = frame;
         self.out.flush()
     }
@@ -127,6 +148,16 @@ impl<W: Write> Screen<W> {
     }
 }
 
+/// Sets the scroll region back to the whole screen (it also homes the cursor).
+pub const RESET_REGION: &[u8] = b"\x1b[r";
+
+/// Whether `scroll` is one the terminal's lines can make: less than its height, on screen.
+fn scroll_fits(shown: &Buffer, scroll: Scroll) -> bool {
+    let height = scroll.bottom.saturating_sub(scroll.top);
+    let amount = u16::try_from(scroll.lines.unsigned_abs()).unwrap_or(u16::MAX);
+    amount != 0 && amount < height && scroll.bottom <= shown.area.height
+}
+
 /// Begin and end a synchronized update.
 const SYNC_START: &[u8] = b"\x1b[?2026h";
 const SYNC_END: &[u8] = b"\x1b[?2026l";
@@ -135,22 +166,21 @@ const SYNC_END: &[u8] = b"\x1b[?2026l";
 /// with it.
 fn scroll_lines(out: &mut impl Write, shown: &mut Buffer, scroll: Scroll) -> io::Result<()> {
     let Scroll { top, bottom, lines } = scroll;
-    let height = bottom.saturating_sub(top);
     let amount = u16::try_from(lines.unsigned_abs()).unwrap_or(u16::MAX);
-    if amount == 0 || amount >= height || bottom > shown.area.height {
+    if !scroll_fits(shown, scroll) {
         return Ok(());
     }
-    // A line feed on the region's last line, or a reverse index on its first, moves the
-    // region's lines: the classic way, understood by every terminal and multiplexer.
-    write!(out, "\x1b[0m\x1b[{};{}r", top + 1, bottom)?;
-    if lines > 0 {
-        write!(out, "\x1b[{bottom};1H")?;
-        out.write_all(&b"\n".repeat(usize::from(amount)))?;
+    // Scroll up (SU) or down (SD) inside the scroll region (the caller has set it to
+    // `top..bottom`): understood by xterm and its kin, tmux and screen, and fewer bytes than
+    // a line feed from the region's last line. The attributes are reset here (every frame
+    // ends so), so the new lines are blank; the cursor stays where it is.
+    let count = if amount == 1 {
+        String::new()
     } else {
-        write!(out, "\x1b[{};1H", top + 1)?;
-        out.write_all(&b"\x1bM".repeat(usize::from(amount)))?;
-    }
-    out.write_all(b"\x1b[r")?;
+        amount.to_string()
+    };
+    let direction = if lines > 0 { 'S' } else { 'T' };
+    write!(out, "\x1b[{count}{direction}")?;
     let width = shown.area.width;
     let row =
         |buf: &Buffer, y: u16| -> Vec<Cell> { (0..width).map(|x| buf[(x, y)].clone()).collect() };
@@ -170,9 +200,44 @@ fn scroll_lines(out: &mut impl Write, shown: &mut Buffer, scroll: Scroll) -> io:
     Ok(())
 }
 
-/// One SGR sequence that sets every attribute of `style` from scratch.
-fn write_style(out: &mut impl Write, (fg, bg, modifier): Style) -> io::Result<()> {
-    let mut codes = vec!["0".to_owned()];
+/// The terminal's attributes after a reset.
+const DEFAULT_STYLE: Style = (Color::Reset, Color::Reset, Modifier::empty());
+
+/// The shortest of the usual ways to move the cursor from `from` (unknown: `None`) to
+/// (`x`, `y`): on the same row forward (CUF) or to a column (CHA), else to a place (CUP).
+fn move_cursor(out: &mut impl Write, from: Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
+    match from {
+        Some((from_x, from_y)) if from_y == y && x > from_x => {
+            let forward = x - from_x;
+            if forward == 1 {
+                out.write_all(b"\x1b[C")
+            } else if forward.to_string().len() <= (x + 1).to_string().len() {
+                write!(out, "\x1b[{forward}C")
+            } else {
+                write!(out, "\x1b[{}G", x + 1)
+            }
+        }
+        Some((_, from_y)) if from_y == y => write!(out, "\x1b[{}G", x + 1),
+        _ if x == 0 => write!(out, "\x1b[{}H", y + 1),
+        _ => write!(out, "\x1b[{};{}H", y + 1, x + 1),
+    }
+}
+
+/// One SGR sequence from attributes `from` to `to`: only what changed when nothing is taken
+/// away, else a reset and everything of `to`.
+fn write_style(out: &mut impl Write, from: Style, to: Style) -> io::Result<()> {
+    let (fg, bg, modifier) = to;
+    let additive = modifier.contains(from.2);
+    let mut codes = if additive {
+        Vec::new()
+    } else {
+        vec!["0".to_owned()]
+    };
+    let modifier = if additive {
+        modifier - from.2
+    } else {
+        modifier
+    };
     let flags = [
         (Modifier::BOLD, "1"),
         (Modifier::DIM, "2"),
@@ -190,8 +255,14 @@ fn write_style(out: &mut impl Write, (fg, bg, modifier): Style) -> io::Result<()
             .filter(|(m, _)| modifier.contains(*m))
             .map(|(_, code)| (*code).to_owned()),
     );
-    codes.extend(color_code(fg, 30));
-    codes.extend(color_code(bg, 40));
+    for (color, was, base) in [(fg, from.0, 30), (bg, from.1, 40)] {
+        if !additive || color != was {
+            codes.extend(color_code(color, base).or_else(|| {
+                // Back to the terminal's own colour: 39 or 49 (a reset already did it).
+                additive.then(|| (base + 9).to_string())
+            }));
+        }
+    }
     write!(out, "\x1b[{}m", codes.join(";"))
 }
 
@@ -305,5 +376,31 @@ mod tests {
             "a one-line scroll took {one_line} bytes (a full frame {full})"
         );
         assert!(String::from_utf8_lossy(screen.output()).contains("\x1b[2;23r"));
+    }
+
+    #[test]
+    fn frames_are_synchronized_and_the_scroll_region_stays_set() {
+        let (mut state, mut screen) = (app(), screen());
+        update(&mut state, Action::Open);
+        screen.draw(&state, None).expect("draw");
+        let out = String::from_utf8_lossy(screen.output()).into_owned();
+        assert!(out.starts_with("\x1b[0m\x1b[2J\x1b[?2026h") && out.ends_with("\x1b[?2026l"));
+        let scroll = Some(Scroll {
+            top: 1,
+            bottom: 23,
+            lines: 1,
+        });
+        for _ in 0..2 {
+            update(&mut state, Action::Down);
+            screen.draw(&state, scroll).expect("draw");
+        }
+        let out = String::from_utf8_lossy(screen.output()).into_owned();
+        let (_, last) = out.rsplit_once("\x1b[?2026h").expect("a frame");
+        assert!(last.starts_with("\x1b[S"), "{last:?}");
+        assert_eq!(out.matches("\x1b[2;23r").count(), 1, "set once");
+        // Idle: nothing.
+        let before = screen.output().len();
+        screen.draw(&state, None).expect("draw");
+        assert_eq!(screen.output().len(), before);
     }
 }

@@ -556,6 +556,9 @@ fn counts_ctrl_keys_and_the_ends_of_the_brackets() {
     tmux.wait_for("the first article", |s| s.contains("第 1/4 篇"));
     tmux.keys(&["["]);
     tmux.wait_for("the start said", |s| status_line(s).contains("已是第一篇"));
+    // Once jieba has loaded, a keyword line joins the headline: wait for it, so that no
+    // comparison straddles it.
+    tmux.wait_for("the keywords", |s| s.contains("关键词"));
     // The text, without the status line (whose notice the next key clears).
     let text = |s: &str| s.lines().take(23).collect::<Vec<_>>().join("\n");
     let top = text(&tmux.settled());
@@ -691,7 +694,7 @@ fn a_piped_issue_is_read_and_keys_come_from_the_terminal() {
     )
     .expect("write");
     let command = format!(
-        "sh -c 'cat {} | {} ; echo EXIT=$?; sleep 60'",
+        "sh -c 'cat {} | XDG_CONFIG_HOME=$HOME_DIR XDG_DATA_HOME=$HOME_DIR XDG_CACHE_HOME=$HOME_DIR {} ; echo EXIT=$?; sleep 60'",
         path.display(),
         env!("CARGO_BIN_EXE_dubao")
     );
