@@ -34,7 +34,7 @@ pub fn parse(source: &str, text: &str) -> Issue {
 
 /// Parses one decoded dump in `layout`, or in the layout its text shows when `None`.
 pub fn parse_as(source: &str, text: &str, layout: Option<Layout>) -> Issue {
-    analyse(source, text, layout).issue
+    analyse(source, text, layout, false).issue
 }
 
 /// A parse with what led to it, for `inspect`.
@@ -48,7 +48,7 @@ struct Analysis {
     lines: Vec<(String, bool)>,
 }
 
-fn analyse(source: &str, text: &str, forced: Option<Layout>) -> Analysis {
+fn analyse(source: &str, text: &str, forced: Option<Layout>, keep_lines: bool) -> Analysis {
     let clean = sanitize::sanitize(text);
     let split = lines::split(&clean);
     let (layout, evidence) = match forced {
@@ -104,11 +104,16 @@ fn analyse(source: &str, text: &str, forced: Option<Layout>) -> Analysis {
         .paper
         .clone()
         .or_else(|| furniture::paper_name(source.rsplit(['/', '\\']).next().unwrap_or(source)));
-    let lines = split
-        .lines
-        .iter()
-        .map(|l| (l.text.to_owned(), l.page_break))
-        .collect();
+    // Only `inspect` reads the lines back: no copy of the text otherwise.
+    let lines = if keep_lines {
+        split
+            .lines
+            .iter()
+            .map(|l| (l.text.to_owned(), l.page_break))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Analysis {
         issue: Issue {
             source: source.to_owned(),

@@ -109,6 +109,9 @@ const ADVERT_WORDS: &[&str] = &[
 /// What a line on its own is when it is a label: a lead box or a sidebar label (plain or in
 /// brackets: `【记者手记】`).
 pub fn label_kind(line: &str) -> Option<BlockKind> {
+    if line.len() > 64 {
+        return None;
+    }
     let bare = line
         .trim()
         .trim_start_matches(['【', '[', '〖', '■', '□', '●', '▲', '◆'])
@@ -133,6 +136,9 @@ pub fn is_advert(line: &str) -> bool {
 
 /// A photo credit: `新华社记者 李某摄`, `张三/摄`, `本报记者 李四摄（新华社发）`, `视觉中国供图`.
 pub fn photo_credit(line: &str) -> bool {
+    if line.len() > MAX_CREDIT_CHARS * 4 {
+        return false;
+    }
     let bare = line
         .trim()
         .trim_start_matches(BYLINE_MARKERS)
@@ -211,7 +217,8 @@ pub fn is_numbered_heading(text: &str) -> bool {
 /// Credits are short lines such as `■本报记者 王一鸣`, `通讯员 赵晓`, `本报记者 王一鸣 通讯员
 /// 赵晓` or a photo credit `张三 摄`.
 pub fn credit(line: &str) -> Option<&str> {
-    if label_kind(line).is_some() || photo_credit(line) {
+    // Most lines are paragraphs, far longer than any credit: out before looking closer.
+    if line.len() > MAX_CREDIT_CHARS * 4 || label_kind(line).is_some() || photo_credit(line) {
         return None;
     }
     let rest = line.trim_start_matches(|c: char| BYLINE_MARKERS.contains(&c) || c.is_whitespace());

@@ -9,7 +9,7 @@ use crate::model::{Article, BlockKind};
 
 /// The report for one dump: the layout and its evidence, then one row per line.
 pub fn inspect(source: &str, text: &str, layout: Option<Layout>) -> String {
-    let analysis = analyse(source, text, layout);
+    let analysis = analyse(source, text, layout, true);
     let issue = &analysis.issue;
     let mut out = String::new();
     let _ = writeln!(out, "{source}");

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::furniture::{Facts, full_date, furniture, masthead, paper_name};
 use crate::model::{FurnitureKind, PageRef};
-use crate::typeset::{AmbiguousWidth, str_width};
+use unicode_width::UnicodeWidthChar;
 
 /// Lines at the top of a dump where a masthead (the paper's name alone) may stand.
 const MASTHEAD_LINES: usize = 6;
@@ -52,6 +52,12 @@ impl Line<'_> {
     }
 }
 
+/// Columns a character takes in Chinese text (ambiguous ones wide, as print sets quotes and
+/// dashes): the parser only compares line ends, so a character at a time is enough.
+fn char_width(c: char) -> usize {
+    c.width_cjk().unwrap_or(0)
+}
+
 /// The split lines, and what their furniture says about the issue.
 pub struct Lines<'a> {
     pub lines: Vec<Line<'a>>,
@@ -85,7 +91,7 @@ fn line(raw: &str) -> Line<'_> {
         text: if page_break { "" } else { text },
         indent,
         // Chinese text sets quotes and dashes full width, as print does.
-        width: str_width(text, AmbiguousWidth::Wide),
+        width: text.chars().map(char_width).sum(),
         page_break,
         furniture: None,
         page: None,
@@ -161,7 +167,7 @@ fn read_columns(page: Vec<Line<'_>>) -> Vec<Line<'_>> {
 fn second_column(raw: &str) -> Option<usize> {
     let (mut col, mut gap, mut seen_text) = (0, 0, false);
     for c in raw.chars() {
-        let width = str_width(c.encode_utf8(&mut [0; 4]), AmbiguousWidth::Wide);
+        let width = char_width(c);
         if c == ' ' {
             gap += 1;
         } else if c.is_whitespace() {
@@ -189,7 +195,7 @@ fn cut_at(raw: &str, at: usize) -> Option<(&str, &str)> {
             return (before_gap.is_empty() || l.len() - before_gap.len() >= 1 && l.ends_with(' '))
                 .then_some((l, r));
         }
-        col += str_width(c.encode_utf8(&mut [0; 4]), AmbiguousWidth::Wide);
+        col += char_width(c);
     }
     None
 }
