@@ -126,9 +126,11 @@ fuzz_target!(|bytes: &[u8]| {
     match mode % 3 {
         0 => check_lines(&text, &typeset(&text, width, &options), width, &options),
         1 => {
-            // Known: phrase lines count a run of spaces as one column
-            // (tests/it/hardening.rs, `balanced_headlines_count_every_space`).
-            if cfg!(feature = "skip-known-bugs") && text.contains("  ") {
+            // Known: phrases split at a space that begins a grapheme (`" \u{301}"`)
+            // (tests/it/hardening.rs, `balanced_headlines_break_between_graphemes`).
+            let space_cluster =
+                |g: &str| g.starts_with(char::is_whitespace) && g.chars().count() > 1;
+            if cfg!(feature = "skip-known-bugs") && text.graphemes(true).any(space_cluster) {
                 return;
             }
             // As headlines are set: centred, no indent, nothing hung.

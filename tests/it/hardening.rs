@@ -134,6 +134,31 @@ mod typeset {
             }
         }
     }
+
+    /// fuzz/typeset: a headline split into phrases at white space cut the grapheme a space
+    /// forms with a following combining mark (`" \u{301}"`), so a line began inside it.
+    #[test]
+    #[ignore = "known: src/typeset/article.rs phrase_lines (issue 15), for the typeset owner"]
+    fn balanced_headlines_break_between_graphemes() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let options = Options {
+            indent: 0,
+            ..Options::default()
+        };
+        for (text, width) in [("aa \u{301}bb", 3), ("\u{fffd} \u{7f2}\n\u{fffd}", 16)] {
+            let boundaries: Vec<usize> = text
+                .grapheme_indices(true)
+                .map(|(at, _)| at)
+                .chain([text.len()])
+                .collect();
+            for line in balanced(text, width, &options) {
+                assert!(
+                    boundaries.contains(&line.start) && boundaries.contains(&line.end),
+                    "{text:?} at {width}: {line:?} cuts a grapheme"
+                );
+            }
+        }
+    }
 }
 
 /// Files that are not what they seem: too large, not regular, looping links, links to
