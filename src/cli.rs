@@ -60,6 +60,23 @@ pub enum Command {
         /// Write JSON instead: {"query", "hits": [{"issue", "article", "title", "snippets", "score"}]}.
         #[arg(long)]
         json: bool,
+        /// Search the folder's index (built or updated first) instead of reading every issue;
+        /// the query may hold -exclusions and date:, paper:, page: filters.
+        #[arg(long)]
+        index: bool,
+        /// Order of the hits with --index: relevance or date (newest first).
+        #[arg(long, default_value = "relevance", requires = "index")]
+        sort: crate::index::Sort,
+        /// How many hits to print with --index.
+        #[arg(long, default_value_t = crate::index::command::DEFAULT_LIMIT, requires = "index")]
+        limit: usize,
+    },
+    /// Build or update the search index of a library folder (kept in the cache directory): files
+    /// added, changed or removed since the last run; a progress bar on a terminal.
+    #[command(after_help = "Example:\n  dubao index papers/")]
+    Index {
+        /// The library folder (default: `library` from the configuration).
+        dir: Option<PathBuf>,
     },
     /// Show where the configuration file is read from, or print a commented default one.
     #[command(

@@ -45,7 +45,38 @@ pub fn run(
         }
         Some(Command::List { paths }) => plain::write_list(&mut out, &load(&paths)?)?,
         Some(Command::Export { paths, .. }) => plain::write_json(&mut out, &load(&paths)?)?,
-        Some(Command::Search { query, paths, json }) => {
+        Some(Command::Index { dir }) => {
+            let dir = dir.as_deref().or(library).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no folder to index: give one, or set `library` in the configuration"
+                )
+            })?;
+            crate::index::command::run_index(dir, &mut out, true)?;
+        }
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            index: true,
+            sort,
+            limit,
+        }) => {
+            let dir = match paths.as_slice() {
+                [dir] => dir.as_path(),
+                [] => library.ok_or_else(|| anyhow::anyhow!("--index needs a library folder"))?,
+                _ => anyhow::bail!("--index searches one library folder"),
+            };
+            if !crate::index::command::run_search(dir, &query, sort, limit, json, &mut out)? {
+                code = ExitCode::from(1);
+            }
+        }
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            index: false,
+            ..
+        }) => {
             let issues = load(&paths)?;
             let corpus = Corpus::new(&issues);
             let ranker = Ranker::new(&corpus);

@@ -375,7 +375,10 @@ fn completions_for_every_shell_name_the_subcommands() {
         let script = stdout(&output);
         assert!(script.contains(marker), "{shell}: {marker}");
         for subcommand in ["list", "export", "search", "inspect", "cat"] {
-            assert!(script.contains(subcommand), "{shell} completes {subcommand}");
+            assert!(
+                script.contains(subcommand),
+                "{shell} completes {subcommand}"
+            );
         }
     }
     assert_eq!(dubao(&["completions", "tcsh"]).status.code(), Some(2));
@@ -386,7 +389,10 @@ fn the_manual_page_is_generated_from_the_command_line() {
     let output = dubao(&["man"]);
     assert!(output.status.success());
     let page = stdout(&output);
-    assert!(page.starts_with(".ie") || page.contains(".TH dubao 1"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH dubao 1"),
+        "{page}"
+    );
     for subcommand in ["list", "export", "search", "inspect", "completions"] {
         assert!(page.contains(subcommand), "{subcommand}");
     }
@@ -394,7 +400,16 @@ fn the_manual_page_is_generated_from_the_command_line() {
 
 #[test]
 fn every_subcommand_help_gives_an_example() {
-    for subcommand in ["list", "export", "search", "config", "inspect", "completions", "man", "cat"] {
+    for subcommand in [
+        "list",
+        "export",
+        "search",
+        "config",
+        "inspect",
+        "completions",
+        "man",
+        "cat",
+    ] {
         let output = dubao(&[subcommand, "--help"]);
         assert!(output.status.success(), "{subcommand}");
         assert!(stdout(&output).contains("Example:"), "{subcommand}");
@@ -404,15 +419,83 @@ fn every_subcommand_help_gives_an_example() {
 #[test]
 fn inspect_explains_every_line_and_layout_can_be_forced() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let text = "\n标题\n——副题\n\u{3000}\u{3000}本报北京5月5日电 正文。\n\u{3000}\u{3000}第二段。\n";
+    let text =
+        "\n标题\n——副题\n\u{3000}\u{3000}本报北京5月5日电 正文。\n\u{3000}\u{3000}第二段。\n";
     let path = write(dir.path(), "20230506-03-01.txt", text.as_bytes());
     let report = stdout(&dubao(&["inspect", &path]));
     assert!(report.contains("layout: indented"), "{report}");
     assert!(report.contains("subtitle"), "{report}");
     let forced = stdout(&dubao(&["inspect", "--layout", "blocks", &path]));
-    assert!(forced.contains("layout: blocks — chosen with --layout"), "{forced}");
+    assert!(
+        forced.contains("layout: blocks — chosen with --layout"),
+        "{forced}"
+    );
     let json = stdout(&dubao(&["export", "--json", &path]));
     let value: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(value["issues"][0]["articles"][0]["page"]["number"], 3);
-    assert_eq!(dubao(&["inspect", "--layout", "pdf", &path]).status.code(), Some(2));
+    assert_eq!(
+        dubao(&["inspect", "--layout", "pdf", &path]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn index_then_search_the_index_with_filters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let library = dir.path().join("papers");
+    std::fs::create_dir(&library).expect("mkdir");
+    write(
+        &library,
+        "2021-07-17.txt",
+        "电力保供\n\n本报讯 全市电力供应平稳。\n".as_bytes(),
+    );
+    write(
+        &library,
+        "2022-03-01.txt",
+        "春耕\n\n本报讯 电力下乡，春耕正忙。\n".as_bytes(),
+    );
+    let cache = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_dubao"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", NO_HOME)
+            .env("XDG_DATA_HOME", NO_HOME)
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .expect("run dubao")
+    };
+    let folder = library.display().to_string();
+    let built = run(&["index", &folder]);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    assert!(stdout(&built).contains("2 added"), "{}", stdout(&built));
+    let found = stdout(&run(&["search", "--index", "电力", &folder]));
+    assert_eq!(found.lines().count(), 2, "{found}");
+    let dated = stdout(&run(&["search", "--index", "电力 date:2022", &folder]));
+    assert!(
+        dated.contains("春耕") && !dated.contains("电力保供"),
+        "{dated}"
+    );
+    let by_date = stdout(&run(&[
+        "search", "--index", "--sort", "date", "电力", &folder,
+    ]));
+    assert!(
+        by_date
+            .lines()
+            .next()
+            .is_some_and(|l| l.starts_with("2022-03-01")),
+        "{by_date}"
+    );
+    assert_eq!(
+        run(&["search", "--index", "不存在", &folder]).status.code(),
+        Some(1)
+    );
+    let again = stdout(&run(&["index", &folder]));
+    assert!(
+        again.contains("0 added") && again.contains("2 unchanged"),
+        "{again}"
+    );
 }
