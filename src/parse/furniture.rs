@@ -18,7 +18,10 @@ pub struct Facts {
 /// The furniture kind of `line` (trimmed), with what it states, and why it was recognised.
 pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
     let line = line.trim();
-    if line.is_empty() || line.chars().filter(|c| !c.is_whitespace()).count() > MAX_FURNITURE_CHARS
+    // No furniture line holds a full stop; most body lines do.
+    if line.is_empty()
+        || line.contains('。')
+        || line.chars().filter(|c| !c.is_whitespace()).count() > MAX_FURNITURE_CHARS
     {
         return None;
     }

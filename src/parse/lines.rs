@@ -55,7 +55,12 @@ impl Line<'_> {
 /// Columns a character takes in Chinese text (ambiguous ones wide, as print sets quotes and
 /// dashes): the parser only compares line ends, so a character at a time is enough.
 fn char_width(c: char) -> usize {
-    c.width_cjk().unwrap_or(0)
+    match c {
+        ' '..='~' => 1,
+        // Han, CJK punctuation and full-width forms: the bulk of a Chinese page.
+        '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff60}' => 2,
+        _ => c.width_cjk().unwrap_or(0),
+    }
 }
 
 /// The split lines, and what their furniture says about the issue.
@@ -241,7 +246,9 @@ fn mark_furniture(lines: &mut [Line<'_>], facts: &mut Facts) {
         }
         let found = furniture(lines[i].text).or_else(|| {
             let near_top = i >= first_text && i < first_text + MASTHEAD_LINES;
-            let name = masthead(lines[i].text).filter(|_| near_top || paged && edges[i])?;
+            let name = (near_top || paged && edges[i])
+                .then(|| masthead(lines[i].text))
+                .flatten()?;
             let facts = Facts {
                 paper: Some(name),
                 ..Facts::default()

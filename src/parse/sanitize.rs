@@ -9,15 +9,18 @@
 pub fn sanitize(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    // Runs of ordinary characters are copied whole; only the others are looked at.
+    let mut rest = text;
+    while let Some(at) = rest.find(needs_care) {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let mut chars = rest.get(at..).unwrap_or_default().chars();
+        let Some(c) = chars.next() else { break };
+        let mut after = chars.as_str();
         match c {
             '\n' => out.push('\n'),
             '\r' => {
                 // CRLF and lone CR (old Mac files) both end a line.
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
+                after = after.strip_prefix('\n').unwrap_or(after);
                 out.push('\n');
             }
             // A form feed ends a page (`pdftotext`): kept on a line of its own for the parser,
@@ -33,8 +36,15 @@ pub fn sanitize(text: &str) -> String {
             '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
             _ => out.push(c),
         }
+        rest = after;
     }
+    out.push_str(rest);
     out
+}
+
+/// Characters `sanitize` changes or drops (a line feed too: it is copied on its own).
+fn needs_care(c: char) -> bool {
+    c.is_control() || c == '\u{a0}' || is_invisible_format(c)
 }
 
 /// Characters that take no space and could hide or reorder text: zero-width spaces, word
