@@ -99,7 +99,12 @@ impl<W: Write> Screen<W> {
             }
             scroll_lines(&mut scrolled, &mut self.shown, scroll)?;
         }
-        let changes = self.shown.diff(&frame);
+        let mut changes = self.shown.diff(&frame);
+        if !scrolled.is_empty() {
+            // After a scroll the changes are a few new lines and scattered cells at the
+            // pane's edges (the scrollbar): drawn style by style, the attributes switch once.
+            group_by_style(&mut changes);
+        }
         if changes.is_empty() && scrolled.is_empty() {
             return Ok(());
         }
@@ -117,7 +122,7 @@ impl<W: Write> Screen<W> {
                 continue;
             }
             if cursor != Some((x, y)) {
-                move_cursor(&mut self.out, cursor, x, y)?;
+                move_cursor(&mut self.out, cursor, x, y, frame.area.width)?;
             }
             let wanted = (cell.fg, cell.bg, cell.modifier);
             if style != wanted {
@@ -203,10 +208,49 @@ fn scroll_lines(out: &mut impl Write, shown: &mut Buffer, scroll: Scroll) -> io:
 /// The terminal's attributes after a reset.
 const DEFAULT_STYLE: Style = (Color::Reset, Color::Reset, Modifier::empty());
 
+/// Orders `changes` by style, the terminal's current (default) one first, each style's
+/// cells in screen order.
+fn group_by_style(changes: &mut [(u16, u16, &Cell)]) {
+    let mut styles: Vec<Style> = vec![DEFAULT_STYLE];
+    let mut rank = |cell: &Cell| {
+        let style = (cell.fg, cell.bg, cell.modifier);
+        styles.iter().position(|&s| s == style).unwrap_or_else(|| {
+            styles.push(style);
+            styles.len() - 1
+        })
+    };
+    let ranks: Vec<usize> = changes.iter().map(|(_, _, cell)| rank(cell)).collect();
+    let mut order: Vec<usize> = (0..changes.len()).collect();
+    order.sort_by_key(|&i| ranks[i]);
+    let sorted: Vec<(u16, u16, &Cell)> = order.iter().map(|&i| changes[i]).collect();
+    changes.copy_from_slice(&sorted);
+}
+
 /// The shortest of the usual ways to move the cursor from `from` (unknown: `None`) to
-/// (`x`, `y`): on the same row forward (CUF) or to a column (CHA), else to a place (CUP).
-fn move_cursor(out: &mut impl Write, from: Option<(u16, u16)>, x: u16, y: u16) -> io::Result<()> {
+/// (`x`, `y`) on a screen `width` wide: on the same row forward (CUF) or to a column (CHA),
+/// in the same column up or down (CUU, CUD), else to a place (CUP).
+fn move_cursor(
+    out: &mut impl Write,
+    from: Option<(u16, u16)>,
+    x: u16,
+    y: u16,
+    width: u16,
+) -> io::Result<()> {
+    // After the last column the cursor waits there to wrap: it is in the last column.
+    let from = from.map(|(from_x, from_y)| (from_x.min(width.saturating_sub(1)), from_y));
     match from {
+        Some((from_x, from_y)) if from_x == x && from_y != y => {
+            let (distance, direction) = if y > from_y {
+                (y - from_y, 'B')
+            } else {
+                (from_y - y, 'A')
+            };
+            if distance == 1 {
+                write!(out, "\x1b[{direction}")
+            } else {
+                write!(out, "\x1b[{distance}{direction}")
+            }
+        }
         Some((from_x, from_y)) if from_y == y && x > from_x => {
             let forward = x - from_x;
             if forward == 1 {
