@@ -1,6 +1,8 @@
 //! A whole article laid out for reading: the headline block centred, bylines, then indented
 //! paragraphs within the measure, centred in wide panes.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::{GUTTER, Options, TypesetLine, typeset};
 use crate::model::{Article, BlockKind};
 
@@ -220,7 +222,13 @@ fn phrase_lines(text: &str, width: usize, options: &Options) -> Option<Vec<Types
         })
         .filter(|(_, phrase)| !phrase.is_empty())
         .collect();
-    if phrases.len() < 2 {
+    // A space with a combining mark on it is one grapheme, not a break: no phrases then.
+    let graphemes: Vec<usize> = text.grapheme_indices(true).map(|(at, _)| at).collect();
+    if phrases.len() < 2
+        || phrases
+            .iter()
+            .any(|&(start, _)| graphemes.binary_search(&start).is_err())
+    {
         return None;
     }
     let measure = |start: usize, end: usize| {

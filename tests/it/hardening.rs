@@ -138,7 +138,6 @@ mod typeset {
     /// fuzz/typeset: a headline split into phrases at white space cut the grapheme a space
     /// forms with a following combining mark (`" \u{301}"`), so a line began inside it.
     #[test]
-    #[ignore = "known: src/typeset/article.rs phrase_lines (issue 15), for the typeset owner"]
     fn balanced_headlines_break_between_graphemes() {
         use unicode_segmentation::UnicodeSegmentation;
         let options = Options {
