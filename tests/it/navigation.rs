@@ -478,3 +478,31 @@ fn english_comes_from_the_same_table() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_dictionary_arriving_leaves_the_bookmark_list_alone() {
+    use std::sync::Arc;
+
+    use dubao::app::{Action, update};
+    use dubao::search::{Corpus, Ranker};
+
+    let mut app = app(80, 24);
+    press(&mut app, "mB");
+    let listed = app
+        .search
+        .results
+        .as_ref()
+        .map(|r| (r.bookmarks, r.hits.len()));
+    assert_eq!(listed, Some((true, 1)));
+    let ranker = Ranker::new(&Corpus::new(&app.issues));
+    update(
+        &mut app,
+        Action::RankerReady(dubao::app::search::Shared(Arc::new(ranker))),
+    );
+    let after = app
+        .search
+        .results
+        .as_ref()
+        .map(|r| (r.bookmarks, r.hits.len()));
+    assert_eq!(after, listed, "still the bookmarks");
+}

@@ -71,7 +71,9 @@ pub fn corpus_ready(state: &mut AppState, corpus: &Shared<Corpus>, issues: &Shar
 /// The dictionary is loaded: rank from now on (and re-rank results on screen).
 pub fn ranker_ready(state: &mut AppState, ranker: Shared<Ranker>) {
     state.search.ranker = Some(ranker);
-    if let Some(query) = state.search.results.as_ref().map(|r| r.query.clone()) {
+    // A list of bookmarks is no search: it stays as it is.
+    let searched = state.search.results.as_ref().filter(|r| !r.bookmarks);
+    if let Some(query) = searched.map(|r| r.query.clone()) {
         let selected = state.search.results.as_ref().map_or(0, |r| r.selected);
         let screen = state.screen;
         search_all(state, &query);
