@@ -67,8 +67,12 @@ pub fn furniture(line: &str) -> Option<(FurnitureKind, Facts, &'static str)> {
         return None;
     }
     let date = full_date(line);
-    let paper = paper_name(line);
     let page = page_ref(line).or_else(|| date.and(edge_page(line)));
+    // A running head states a date or a page; without either, nothing more to look at.
+    if date.is_none() && page.is_none() {
+        return None;
+    }
+    let paper = paper_name(line);
     let weekday = line.contains("星期") || weekday_token(line);
     let desk = line.contains("责编") || line.contains("责任编辑") || line.contains("版式");
     let evidence = usize::from(paper.is_some())

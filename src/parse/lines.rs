@@ -170,6 +170,16 @@ fn read_columns(page: Vec<Line<'_>>) -> Vec<Line<'_>> {
 
 /// Where a second stretch of text starts on `raw`, after a gap of white space, in columns.
 fn second_column(raw: &str) -> Option<usize> {
+    // A gap of three columns needs three spaces, or an ideographic space beside another.
+    let inner = raw.trim_start();
+    let gap = inner.contains("   ")
+        || inner.contains('\u{3000}')
+            && (inner.contains("\u{3000}\u{3000}")
+                || inner.contains(" \u{3000}")
+                || inner.contains("\u{3000} "));
+    if !gap {
+        return None;
+    }
     let (mut col, mut gap, mut seen_text) = (0, 0, false);
     for c in raw.chars() {
         let width = char_width(c);

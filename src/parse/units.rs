@@ -309,6 +309,10 @@ pub fn needs_space(left: &str, right: &str) -> bool {
 
 /// Trims `line` and folds every inner run of white space (ideographic spaces too) to one space.
 pub fn fold_spaces(line: &str) -> String {
+    let line = line.trim();
+    if !line.contains(char::is_whitespace) {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
     for c in line.trim().chars() {
