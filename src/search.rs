@@ -9,7 +9,7 @@ mod query;
 pub mod rank;
 
 use crate::model::{Article, Issue};
-pub use fold::{find_all, fold};
+pub use fold::{find_all, fold, fold_char};
 pub use query::Query;
 pub use rank::Ranker;
 

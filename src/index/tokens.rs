@@ -19,25 +19,10 @@ pub const WORDS: &str = "dubao_words";
 /// Separates paragraphs in an indexed field: no bigram and no phrase spans it.
 pub const PARAGRAPH_BREAK: char = '\n';
 
-/// The folded form of one character: lower case, half-width; `None` for white space and
-/// control characters, which matching ignores.
+/// The folded form of one character: the search's fold (case, half-width; `None` for white
+/// space and controls), then traditional to simplified, so index and query fold alike.
 pub fn fold_char(c: char) -> Option<char> {
-    if c.is_whitespace() || c.is_control() {
-        return None;
-    }
-    let c = match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-        c => c,
-    };
-    if c.is_ascii() {
-        return Some(c.to_ascii_lowercase());
-    }
-    let mut lower = c.to_lowercase();
-    let c = match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    };
-    Some(crate::script::fold_han(c))
+    crate::search::fold_char(c).map(crate::script::fold_han)
 }
 
 /// `text` folded.
