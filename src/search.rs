@@ -240,7 +240,8 @@ fn snippets(article: &Article, query: &Query) -> Vec<Snippet> {
     out
 }
 
-fn snippet(text: &str, start: usize, end: usize) -> Snippet {
+/// The text around `start..end` of `text`, with `…` where it is cut and the hit marked.
+pub fn snippet(text: &str, start: usize, end: usize) -> Snippet {
     let before: Vec<(usize, char)> = text
         .get(..start)
         .unwrap_or_default()

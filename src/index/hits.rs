@@ -8,11 +8,8 @@ use super::query::ArchiveQuery;
 use super::tokens::{PARAGRAPH_BREAK, WORDS};
 use super::{ArchiveIndex, IndexError};
 use crate::model::IssueDate;
-use crate::search::{Snippet, find_all};
+use crate::search::{Snippet, find_all, snippet};
 
-/// Characters of context either side of a hit in a snippet (as the in-memory engine).
-const SNIPPET_BEFORE: usize = 12;
-const SNIPPET_AFTER: usize = 24;
 /// Snippets kept per hit.
 const MAX_SNIPPETS: usize = 3;
 
@@ -174,36 +171,6 @@ fn snippets(body: &str, headline: &str, query: &ArchiveQuery) -> Vec<Snippet> {
         }
     }
     out
-}
-
-/// The text around `start..end` of `text`, with `…` where it is cut.
-fn snippet(text: &str, start: usize, end: usize) -> Snippet {
-    let before: Vec<usize> = text
-        .get(..start)
-        .unwrap_or_default()
-        .char_indices()
-        .map(|(at, _)| at)
-        .collect();
-    let from_byte = before
-        .get(before.len().saturating_sub(SNIPPET_BEFORE))
-        .copied()
-        .unwrap_or(start);
-    let to_byte = text
-        .get(end..)
-        .unwrap_or_default()
-        .char_indices()
-        .nth(SNIPPET_AFTER)
-        .map_or(text.len(), |(at, _)| end + at);
-    let lead = if from_byte > 0 { "…" } else { "" };
-    let tail = if to_byte < text.len() { "…" } else { "" };
-    let offset = lead.len() + start - from_byte;
-    Snippet {
-        text: format!(
-            "{lead}{}{tail}",
-            text.get(from_byte..to_byte).unwrap_or_default()
-        ),
-        highlight: (offset, offset + end - start),
-    }
 }
 
 #[cfg(test)]
