@@ -118,9 +118,9 @@ fn memory() -> (f64, f64) {
 fn breakdown(library: &Path, jieba: &Jieba) -> (Duration, Duration) {
     let mut parse = Duration::ZERO;
     let mut cut = Duration::ZERO;
-    for path in dubao::load::expand(library).expect("the archive") {
+    for path in dubao::io::load::expand(library).expect("the archive") {
         let started = Instant::now();
-        let issue = dubao::load::load_file(&path).expect("an issue");
+        let issue = dubao::io::load::load_file(&path).expect("an issue");
         parse += started.elapsed();
         let started = Instant::now();
         for article in &issue.articles {
@@ -151,7 +151,7 @@ fn main() {
     let library = tempfile::TempDir::new().expect("a temporary folder");
     let cache = tempfile::TempDir::new().expect("a temporary folder");
     let text_bytes = generate(library.path(), megabytes);
-    let files = dubao::load::expand(library.path())
+    let files = dubao::io::load::expand(library.path())
         .expect("the archive")
         .len();
     println!(

@@ -8,9 +8,9 @@ use std::time::Instant;
 
 use dubao::app::keymap::Keymap;
 use dubao::app::{AppState, ThemeKind};
-use dubao::library::{self, Catalog};
-use dubao::load::SAMPLES;
-use dubao::state::{Memory, Store};
+use dubao::io::library::{self, Catalog};
+use dubao::io::load::SAMPLES;
+use dubao::io::store::{Memory, Store};
 use dubao::ui::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dubao::load::SAMPLES;
+use dubao::io::load::SAMPLES;
 use dubao::parse::parse;
 
 const CORPUS_BYTES: usize = 20 * 1024 * 1024;

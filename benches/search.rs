@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use dubao::load::samples;
+use dubao::io::load::samples;
 use dubao::model::{Article, Issue};
 use dubao::search::{Corpus, Query, Ranker, find_in_article};
 use dubao::typeset::{Options, layout_article};
@@ -42,7 +42,7 @@ fn archive(size: usize) -> Vec<Issue> {
             });
         }
         issues.push(Issue {
-            source: format!("archive/{}.txt", issues.len()),
+            source: format!("archive/{}.txt", issues.len()).as_str().into(),
             date: None,
             articles,
             ..Issue::default()

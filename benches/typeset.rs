@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dubao::load::samples;
+use dubao::io::load::samples;
 use dubao::typeset::{Options, typeset};
 
 fn bench_typeset(c: &mut Criterion) {

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
-use crate::config;
-use crate::load::{load_all, read_text};
+use crate::io::config;
+use crate::io::load::{load_all, read_text};
 use crate::model::Issue;
 use crate::parse::Layout;
 use crate::plain;
@@ -99,7 +99,7 @@ pub fn run(
         Some(Command::Man) => clap_mangen::Man::new(Cli::command()).render(&mut out)?,
         Some(Command::Inspect { file }) => {
             let text = read_text(&file)?;
-            let report = crate::parse::inspect(&file.display().to_string(), &text, layout);
+            let report = crate::parse::inspect(file.as_path(), &text, layout);
             out.write_all(report.as_bytes())?;
         }
         Some(Command::Cat {

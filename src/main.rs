@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use dubao::app::{AppState, Notice};
 use dubao::cli::Cli;
-use dubao::config::Config;
-use dubao::model::Issue;
-use dubao::state::Store;
-use dubao::{commands, config, library, term};
+use dubao::io::config::Config;
+use dubao::io::store::Store;
+use dubao::io::{config, library};
+use dubao::{commands, term};
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
@@ -68,7 +68,7 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     };
     let (issues, loader) = match folder {
         Some(folder) => {
-            let (issues, loader) = open_library(folder, library::Catalog::in_cache_dir())?;
+            let (issues, loader) = library::open(folder, library::Catalog::in_cache_dir())?;
             (issues, Some(loader))
         }
         None => (
@@ -96,36 +96,6 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
         store.as_ref(),
         loader,
     )
-}
-
-/// A library opened as `library::open` does — the newest issue parsed, the others
-/// placeholders — with a loader that parses only the others: `library::open`'s loader parses
-/// the newest issue a second time. (Belongs in `library::open`, which is not ours to change.)
-fn open_library(
-    folder: &std::path::Path,
-    mut catalog: library::Catalog,
-) -> anyhow::Result<(Vec<Issue>, library::Loader)> {
-    let entries = library::catalogue(folder, &catalog)?;
-    let mut issues: Vec<Issue> = entries.iter().map(library::placeholder).collect();
-    let first = match entries.first() {
-        Some(entry) => Some(entry.load()?),
-        None => None,
-    };
-    if let Some(first) = &first {
-        issues[0] = first.clone();
-    }
-    let loader: library::Loader = Box::new(move || {
-        let Some((newest, rest)) = entries.split_first() else {
-            return Vec::new();
-        };
-        let newest_issue = first.unwrap_or_else(|| library::placeholder(newest));
-        catalog.record(newest, &newest_issue);
-        let mut all = vec![newest_issue];
-        // Records the rest in the catalogue and saves it.
-        all.extend(library::parse_all(rest, &mut catalog));
-        all
-    });
-    Ok((issues, loader))
 }
 
 /// Standard input is a pipe or a file (not a terminal, and not /dev/null as under cron or a

@@ -5,15 +5,17 @@
 //! indentation, no control characters (see `parse::sanitize`). Serialised as the stable JSON
 //! shape documented in the README (`dubao export --json`).
 
+use std::borrow::Cow;
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One newspaper issue, parsed from one text dump.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Issue {
-    /// Where it came from: a file path, or `embedded:NAME` for the built-in samples.
-    pub source: String,
+    /// Where it came from.
+    pub source: Source,
     /// The publication date, when the dump or its file name states it.
     pub date: Option<IssueDate>,
     pub articles: Vec<Article>,
@@ -21,6 +23,77 @@ pub struct Issue {
     pub paper: Option<String>,
     /// Page furniture and placeholders: never a story's text, kept so no line is lost.
     pub furniture: Vec<Furniture>,
+}
+
+/// Where an issue's text came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// A file, or the folder of a day's article files.
+    File(PathBuf),
+    /// A sample built into the binary, by its file name.
+    Embedded(&'static str),
+    /// Standard input (`-`).
+    #[default]
+    Stdin,
+}
+
+impl Source {
+    /// The name the parser reads hints from (date, page, paper): the file name or path.
+    pub fn hint(&self) -> Cow<'_, str> {
+        match self {
+            Self::File(path) => path.to_string_lossy(),
+            Self::Embedded(name) => Cow::Borrowed(name),
+            Self::Stdin => Cow::Borrowed(""),
+        }
+    }
+
+    /// A short name: the file name without folder or `.txt`, the sample's name, or `-`.
+    pub fn short_name(&self) -> Cow<'_, str> {
+        let name = match self {
+            Self::File(path) => path
+                .file_name()
+                .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy()),
+            Self::Embedded(name) => Cow::Borrowed(*name),
+            Self::Stdin => return Cow::Borrowed("-"),
+        };
+        match name {
+            Cow::Borrowed(n) => Cow::Borrowed(n.strip_suffix(".txt").unwrap_or(n)),
+            Cow::Owned(n) => Cow::Owned(n.strip_suffix(".txt").unwrap_or(&n).to_owned()),
+        }
+    }
+}
+
+/// For people and JSON: the path (control characters escaped), `embedded:NAME`, or `-`.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::File(path) => crate::error::escape_path(path).fmt(f),
+            Self::Embedded(name) => write!(f, "embedded:{name}"),
+            Self::Stdin => f.write_str("-"),
+        }
+    }
+}
+
+impl From<&Path> for Source {
+    fn from(path: &Path) -> Self {
+        if path.as_os_str() == "-" {
+            Self::Stdin
+        } else {
+            Self::File(path.to_path_buf())
+        }
+    }
+}
+
+impl From<&str> for Source {
+    fn from(path: &str) -> Self {
+        Path::new(path).into()
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// A page (版) of an issue: its number (版次) and, when the source says it, its name (版名).

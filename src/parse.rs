@@ -19,7 +19,7 @@ pub mod sanitize;
 mod units;
 mod wrapped;
 
-use crate::model::{Article, Furniture, FurnitureKind, Issue};
+use crate::model::{Article, Furniture, FurnitureKind, Issue, Source};
 
 pub use classify::is_han;
 pub use date::date_from_name;
@@ -27,14 +27,15 @@ pub use furniture::page_from_name;
 pub use inspect::inspect;
 pub use layout::Layout;
 
-/// Parses one decoded dump. `source` names where it came from (a path, or `embedded:NAME`).
-pub fn parse(source: &str, text: &str) -> Issue {
+/// Parses one decoded dump; `source` says where it came from (its name holds hints: date,
+/// page, paper).
+pub fn parse(source: impl Into<Source>, text: &str) -> Issue {
     parse_as(source, text, None)
 }
 
 /// Parses one decoded dump in `layout`, or in the layout its text shows when `None`.
-pub fn parse_as(source: &str, text: &str, layout: Option<Layout>) -> Issue {
-    analyse(source, text, layout, false).issue
+pub fn parse_as(source: impl Into<Source>, text: &str, layout: Option<Layout>) -> Issue {
+    analyse(source.into(), text, layout, false).issue
 }
 
 /// A parse with what led to it, for `inspect`.
@@ -48,7 +49,9 @@ struct Analysis {
     lines: Vec<(String, bool)>,
 }
 
-fn analyse(source: &str, text: &str, forced: Option<Layout>, keep_lines: bool) -> Analysis {
+fn analyse(source: Source, text: &str, forced: Option<Layout>, keep_lines: bool) -> Analysis {
+    let hint = source.hint().into_owned();
+    let hint = hint.as_str();
     let clean = sanitize::sanitize(text);
     let split = lines::split(&clean);
     let (layout, evidence) = match forced {
@@ -90,12 +93,12 @@ fn analyse(source: &str, text: &str, forced: Option<Layout>, keep_lines: bool) -
         }
         !advert
     });
-    let page = page_from_name(source);
+    let page = page_from_name(hint);
     for article in articles.iter_mut().filter(|a| a.page.is_none()) {
         article.page.clone_from(&page);
     }
     let stated_date = furniture.iter().find_map(|f| furniture::full_date(&f.text));
-    let date = date_from_name(source)
+    let date = date_from_name(hint)
         .or(split.facts.date)
         .or(stated_date)
         .or_else(|| date::date_in_content(&clean, &articles));
@@ -103,7 +106,7 @@ fn analyse(source: &str, text: &str, forced: Option<Layout>, keep_lines: bool) -
         .facts
         .paper
         .clone()
-        .or_else(|| furniture::paper_name(source.rsplit(['/', '\\']).next().unwrap_or(source)));
+        .or_else(|| furniture::paper_name(hint.rsplit(['/', '\\']).next().unwrap_or(hint)));
     // Only `inspect` reads the lines back: no copy of the text otherwise.
     let lines = if keep_lines {
         split
@@ -116,7 +119,7 @@ fn analyse(source: &str, text: &str, forced: Option<Layout>, keep_lines: bool) -
     };
     Analysis {
         issue: Issue {
-            source: source.to_owned(),
+            source,
             date,
             articles,
             paper,

@@ -74,7 +74,7 @@ pub fn write_search(
 ) -> io::Result<()> {
     #[derive(Serialize)]
     struct JsonHit<'a> {
-        issue: &'a str,
+        issue: &'a crate::model::Source,
         article: usize,
         title: &'a str,
         snippets: Vec<&'a str>,

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use dubao::decode::decode;
+use dubao::io::decode::decode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {

@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use dubao::load::samples;
+use dubao::io::load::samples;
 use dubao::model::{Article, Issue};
 use dubao::search::{Corpus, Query, Ranker, find_in_article, fold};
 use libfuzzer_sys::fuzz_target;

@@ -4,8 +4,8 @@
 use super::layout::TextPos;
 use super::search::Results;
 use super::{AppState, Notice, Screen};
+use crate::io::store::{Mark, Memory, Place, article_id, issue_key, now};
 use crate::search::Hit;
-use crate::state::{Mark, Memory, Place, article_id, issue_key, now};
 
 /// An article's name across runs: its issue's key (a hash of the issue's text) and its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,12 +39,11 @@ pub struct Resume {
 }
 
 impl Resume {
-    /// A place read from the state file; `None` if it names no article. The file keeps
-    /// `usize::MAX` as the paragraph for "no place in the text".
+    /// A place read from the state file; `None` if it names no article.
     fn from_place(place: &Place) -> Option<Self> {
         Some(Self {
             article: ArticleId::parse(&place.article)?,
-            at: (place.paragraph != usize::MAX).then_some((place.paragraph, place.offset)),
+            at: place.paragraph.map(|p| (p, place.offset)),
         })
     }
 }
@@ -194,12 +193,7 @@ pub fn place(state: &AppState) -> Option<Place> {
         .skip(state.scroll())
         .find_map(|l| l.source)
         .unwrap_or((0, 0));
-    // The file's word for "on the front page".
-    let paragraph = if state.screen == Screen::Reader {
-        paragraph
-    } else {
-        usize::MAX
-    };
+    let paragraph = (state.screen == Screen::Reader).then_some(paragraph);
     Some(Place {
         article: id.stored(),
         paragraph,

@@ -109,7 +109,8 @@ impl AppState {
             keywords: (Vec::new(), (0, 0, 0, 0)),
             layout: Layout::default(),
         };
-        state.remembered = memory::Remembered::new(&state.issues, crate::state::Memory::default());
+        state.remembered =
+            memory::Remembered::new(&state.issues, crate::io::store::Memory::default());
         state.relayout();
         state
     }
@@ -127,7 +128,7 @@ impl AppState {
 
     /// The app remembering `memory` (marks, and the place to go back to).
     #[must_use]
-    pub fn with_memory(mut self, memory: crate::state::Memory) -> Self {
+    pub fn with_memory(mut self, memory: crate::io::store::Memory) -> Self {
         self.remembered = memory::Remembered::new(&self.issues, memory);
         self
     }

@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn folding_is_the_search_engines() {
-        for issue in crate::load::samples() {
+        for issue in crate::io::load::samples() {
             for article in issue.articles {
                 for p in article.paragraphs {
                     assert_eq!(fold(&p), crate::search::fold(&p));

@@ -68,7 +68,7 @@ impl ArchiveIndex {
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<UpdateReport, IndexError> {
         let started = Instant::now();
-        let listed = crate::load::expand(library).map_err(|e| IndexError::Io {
+        let listed = crate::io::load::expand(library).map_err(|e| IndexError::Io {
             path: library.to_owned(),
             source: std::io::Error::other(e.to_string()),
         })?;
@@ -113,7 +113,7 @@ impl ArchiveIndex {
         for (path, key, stamp, existed) in todo {
             writer.delete_term(Term::from_field_text(self.fields.path, &key));
             let size = stamp.map_or(0, |s| s.size);
-            match crate::load::load_file(&path) {
+            match crate::io::load::load_file(&path) {
                 Ok(issue) => {
                     report.articles += self.add_issue(&writer, &key, &issue)?;
                     report.bytes += size;

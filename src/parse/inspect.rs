@@ -5,11 +5,12 @@ use std::fmt::Write;
 
 use super::units::{Kind, Unit};
 use super::{Analysis, Layout, analyse};
-use crate::model::{Article, BlockKind};
+use crate::model::{Article, BlockKind, Source};
 
 /// The report for one dump: the layout and its evidence, then one row per line.
-pub fn inspect(source: &str, text: &str, layout: Option<Layout>) -> String {
-    let analysis = analyse(source, text, layout, true);
+pub fn inspect(source: impl Into<Source>, text: &str, layout: Option<Layout>) -> String {
+    let source = source.into();
+    let analysis = analyse(source.clone(), text, layout, true);
     let issue = &analysis.issue;
     let mut out = String::new();
     let _ = writeln!(out, "{source}");

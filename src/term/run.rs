@@ -13,9 +13,9 @@ use super::{
 use crate::app::keymap::Resolver;
 use crate::app::search::Shared;
 use crate::app::{Action, AppState, Effect, Notice, Screen as View, memory, update};
-use crate::library::Loader;
+use crate::io::library::Loader;
+use crate::io::store::Store;
 use crate::search::{Corpus, Ranker};
-use crate::state::Store;
 
 /// Runs the interactive reader until the user quits or a signal asks it to stop, saving
 /// marks to `store` as they change and the reading place when leaving.

@@ -342,7 +342,7 @@ mod tests {
     use super::*;
     use crate::app::keymap::Keymap;
     use crate::app::{Action, ThemeKind, update};
-    use crate::load::samples;
+    use crate::io::load::samples;
 
     fn app() -> AppState {
         AppState::new(

@@ -315,12 +315,7 @@ pub fn issue_name(issue: &Issue) -> String {
     if let Some(date) = issue.date {
         return date.to_string();
     }
-    let source = issue
-        .source
-        .strip_prefix("embedded:")
-        .unwrap_or(&issue.source);
-    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
-    name.strip_suffix(".txt").unwrap_or(name).to_owned()
+    crate::error::escape(&issue.source.short_name()).to_string()
 }
 
 /// Status-line hints, each key taken from the live keymap.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use dubao::index::{ArchiveIndex, ArchiveQuery, IndexError, Sort, UpdateReport};
-use dubao::load::load_file;
+use dubao::io::load::load_file;
 use dubao::search::{Corpus, Query};
 use jieba_rs::Jieba;
 use tempfile::TempDir;
@@ -97,7 +97,7 @@ fn found(index: &ArchiveIndex, query: &str) -> BTreeSet<(String, usize)> {
 
 /// The same, by the in-memory substring engine over every file below `library`.
 fn found_in_memory(library: &Path, query: &str) -> BTreeSet<(String, usize)> {
-    let paths = dubao::load::expand(library).expect("the archive");
+    let paths = dubao::io::load::expand(library).expect("the archive");
     let issues: Vec<_> = paths
         .iter()
         .map(|p| load_file(p).expect("an issue"))
@@ -127,7 +127,7 @@ fn the_index_follows_added_changed_and_removed_files() {
     let again = fixture.update(&index);
     assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 6));
 
-    let files = dubao::load::expand(fixture.library.path()).unwrap();
+    let files = dubao::io::load::expand(fixture.library.path()).unwrap();
     std::fs::write(&files[3], issue_text(3).replace("编号3的", "编号三十的")).unwrap();
     std::fs::remove_file(&files[4]).unwrap();
     write_archive(&fixture.library.path().join("more"), 1);

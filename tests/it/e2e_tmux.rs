@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use dubao::load::samples;
+use dubao::io::load::samples;
 
 const DEADLINE: Duration = Duration::from_secs(15);
 /// Numbers the tmux servers of one test run.

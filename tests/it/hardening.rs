@@ -2,7 +2,7 @@
 //! each kept as a regression test.
 
 mod search {
-    use dubao::load::samples;
+    use dubao::io::load::samples;
     use dubao::model::{Article, Issue};
     use dubao::search::{Corpus, Query, find_in_article, fold};
 
@@ -171,8 +171,8 @@ mod files {
     use std::time::{Duration, Instant};
 
     use dubao::error::LoadError;
-    use dubao::library::{self, Catalog};
-    use dubao::load::{DEFAULT_SIZE_LIMIT, expand, load_all, read_bytes, read_text};
+    use dubao::io::library::{self, Catalog};
+    use dubao::io::load::{DEFAULT_SIZE_LIMIT, expand, load_all, read_bytes, read_text};
 
     use crate::cli::NO_HOME;
 

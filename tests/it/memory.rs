@@ -1,7 +1,7 @@
 //! Read marks, bookmarks and resuming, driven through `update`.
 
 use dubao::app::{Action, Screen, update};
-use dubao::state::{Memory, Place, article_id, issue_key, now};
+use dubao::io::store::{Memory, Place, article_id, issue_key, now};
 
 use crate::support::{app, press};
 
@@ -61,7 +61,7 @@ fn resumed(width: u16, height: u16) -> dubao::app::AppState {
         .map_or(0, |(i, _)| i);
     let place = Place {
         article: article_id(issue_key(issue), 1),
-        paragraph: 2,
+        paragraph: Some(2),
         offset,
         updated: now(),
     };
@@ -116,7 +116,7 @@ fn the_place_written_on_quit_points_at_the_first_line_on_screen() {
         .skip(app.scroll())
         .find_map(|l| l.source)
         .expect("text on screen");
-    assert_eq!((place.paragraph, place.offset), shown);
+    assert_eq!((place.paragraph, place.offset), (Some(shown.0), shown.1));
     assert_eq!(place.article, article_id(issue_key(&app.issues[0]), 1));
 }
 
@@ -143,10 +143,10 @@ fn a_library_still_loading_restores_the_place_once_its_issue_is_parsed() {
     use dubao::app::{AppState, ThemeKind};
     use dubao::model::Issue;
     use std::sync::Arc;
-    let parsed = dubao::load::samples();
+    let parsed = dubao::io::load::samples();
     let place = Place {
         article: article_id(issue_key(&parsed[1]), 2),
-        paragraph: usize::MAX,
+        paragraph: None,
         offset: 0,
         updated: now(),
     };

@@ -285,7 +285,7 @@ fn the_measure_moves_within_the_range_the_configuration_accepts() {
         press(&mut app, "-");
     }
     assert_eq!(app.options.measure, *dubao::app::MEASURE_RANGE.start());
-    let config = dubao::config::Config::parse("measure = 400\n", std::path::Path::new("c"));
+    let config = dubao::io::config::Config::parse("measure = 400\n", std::path::Path::new("c"));
     assert!(config.is_ok(), "and the configuration takes the widest");
 }
 

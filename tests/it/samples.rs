@@ -1,6 +1,6 @@
 //! The embedded sample issues, checked field by field against structures written by hand.
 
-use dubao::load::samples;
+use dubao::io::load::samples;
 use dubao::model::Article;
 
 /// What a reader sees of one article: headline parts and credits in full, paragraphs by count

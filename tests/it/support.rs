@@ -2,7 +2,7 @@
 
 use dubao::app::keymap::{Keymap, Resolver, actions_for};
 use dubao::app::{AppState, Effect, ThemeKind, update};
-use dubao::load::samples;
+use dubao::io::load::samples;
 use dubao::ui::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -230,7 +230,7 @@ mod tests {
         // A sample's fields apart from the articles, whatever fields an issue has.
         Issue {
             articles: (0..titles).map(article).collect(),
-            ..crate::load::samples().swap_remove(0)
+            ..crate::io::load::samples().swap_remove(0)
         }
     }
 

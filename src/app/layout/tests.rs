@@ -1,5 +1,5 @@
 use super::*;
-use crate::load::samples;
+use crate::io::load::samples;
 use crate::model::Article;
 
 fn issue(titles: usize) -> Issue {

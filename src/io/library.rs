@@ -13,11 +13,11 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
-use crate::load::{
+use crate::io::load::{
     article_days, article_file_date, expand, load_day, load_file, read_bytes, regular_metadata,
     size_limit,
 };
-use crate::model::{Issue, IssueDate};
+use crate::model::{Issue, IssueDate, Source};
 use crate::parse::date_from_name;
 
 /// One issue file, known before it is parsed.
@@ -175,20 +175,32 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
 pub type Loader = Box<dyn FnOnce() -> Vec<Issue> + Send>;
 
 /// Opens the library in `dir`: the newest issue parsed, the others as placeholders, and the
-/// loader that parses them all (and updates `catalog`).
+/// loader that parses the others (the newest is not parsed twice) and updates `catalog`.
 pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), LoadError> {
     let entries = catalogue(dir, &catalog)?;
     let mut issues: Vec<Issue> = entries.iter().map(placeholder).collect();
-    if let Some(first) = entries.first() {
-        issues[0] = first.load()?;
+    let first = entries.first().map(Entry::load).transpose()?;
+    if let Some(first) = &first {
+        issues[0] = first.clone();
     }
-    Ok((issues, Box::new(move || parse_all(&entries, &mut catalog))))
+    let loader: Loader = Box::new(move || {
+        let Some((newest, rest)) = entries.split_first() else {
+            return Vec::new();
+        };
+        let newest_issue = first.unwrap_or_else(|| placeholder(newest));
+        catalog.record(newest, &newest_issue);
+        let mut all = vec![newest_issue];
+        // Records the rest in the catalogue and saves it.
+        all.extend(parse_all(rest, &mut catalog));
+        all
+    });
+    Ok((issues, loader))
 }
 
 /// An issue not parsed yet: its name and date, no articles.
 pub fn placeholder(entry: &Entry) -> Issue {
     Issue {
-        source: entry.path.display().to_string(),
+        source: Source::File(entry.path.clone()),
         paper: None,
         furniture: Vec::new(),
         date: entry.date,

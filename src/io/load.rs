@@ -11,20 +11,20 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::decode::{DecodeError, decode_owned};
 use crate::error::LoadError;
-use crate::model::{Issue, IssueDate};
+use crate::io::decode::{DecodeError, decode_owned};
+use crate::model::{Issue, IssueDate, Source};
 use crate::parse::{Layout, date_from_name, parse, parse_as};
 
 /// The sample issues embedded in the binary, as (name, text).
 pub const SAMPLES: &[(&str, &str)] = &[
     (
         "000_5881bbe1ec912710.txt",
-        include_str!("../assets/samples/000_5881bbe1ec912710.txt"),
+        include_str!("../../assets/samples/000_5881bbe1ec912710.txt"),
     ),
     (
         "002_77e25608cd39c624.txt",
-        include_str!("../assets/samples/002_77e25608cd39c624.txt"),
+        include_str!("../../assets/samples/002_77e25608cd39c624.txt"),
     ),
 ];
 
@@ -32,7 +32,7 @@ pub const SAMPLES: &[(&str, &str)] = &[
 pub fn samples() -> Vec<Issue> {
     SAMPLES
         .iter()
-        .map(|(name, text)| parse(&format!("embedded:{name}"), text))
+        .map(|(name, text)| parse(Source::Embedded(name), text))
         .collect()
 }
 
@@ -95,7 +95,7 @@ pub fn load_day(parts: &[PathBuf], layout: Option<Layout>) -> Result<Issue, Load
         } else {
             let source = part
                 .parent()
-                .map_or_else(|| issue.source.clone(), |p| p.display().to_string());
+                .map_or_else(|| issue.source.clone(), |p| Source::File(p.to_path_buf()));
             let date = article_file_date(part).or(issue.date);
             merged = Some(Issue {
                 source,
@@ -129,7 +129,7 @@ pub fn load_file(path: &Path) -> Result<Issue, LoadError> {
 /// One file, decoded and parsed in `layout` (detected when `None`).
 pub fn load_file_as(path: &Path, layout: Option<Layout>) -> Result<Issue, LoadError> {
     let text = read_text(path)?;
-    Ok(parse_as(&path.display().to_string(), &text, layout))
+    Ok(parse_as(path, &text, layout))
 }
 
 /// One file's text (or standard input's, for `-`), decoded; at most [`size_limit`] bytes.

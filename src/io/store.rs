@@ -31,10 +31,18 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub article: String,
-    pub paragraph: usize,
+    /// The paragraph of the first line on screen; `None` on the front page. (Older files
+    /// wrote `usize::MAX` for that: read as `None`.)
+    #[serde(deserialize_with = "paragraph_or_none")]
+    pub paragraph: Option<usize>,
     /// Byte offset in the paragraph of the first line on screen.
     pub offset: usize,
     pub updated: u128,
+}
+
+fn paragraph_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+    let paragraph = Option::<u64>::deserialize(d)?;
+    Ok(paragraph.and_then(|p| usize::try_from(p).ok().filter(|&p| p != usize::MAX)))
 }
 
 /// Everything remembered.
@@ -210,7 +218,7 @@ mod tests {
         memory.set("a:1".into(), |m| m.read = true);
         memory.place = Some(Place {
             article: "a:1".into(),
-            paragraph: 2,
+            paragraph: Some(2),
             offset: 30,
             updated: now(),
         });
@@ -289,6 +297,16 @@ mod tests {
         );
         old.merge(new);
         assert!(!old.mark("a:1").read);
+    }
+
+    #[test]
+    fn the_older_front_page_marker_reads_as_no_place() {
+        let old = r#"{"article":"a:1","paragraph":18446744073709551615,"offset":0,"updated":1}"#;
+        let place: Place = serde_json::from_str(old).expect("an old place");
+        assert_eq!(place.paragraph, None);
+        let new = r#"{"article":"a:1","paragraph":3,"offset":9,"updated":1}"#;
+        let place: Place = serde_json::from_str(new).expect("a place");
+        assert_eq!((place.paragraph, place.offset), (Some(3), 9));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::app::{Action, Language, MEASURE_RANGE, Settings, ThemeKind};
 use crate::typeset::{AmbiguousWidth, DEFAULT_INDENT, DEFAULT_MEASURE, Options};
 
 /// The commented default file, as `dubao config --default` prints it.
-pub const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
+pub const DEFAULT_FILE: &str = include_str!("../../assets/config.toml");
 
 /// Settings read from the config file.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
