@@ -15,6 +15,7 @@ mod notice;
 mod screens;
 pub mod search;
 mod state;
+pub mod trend;
 
 pub use action::Action;
 pub use notice::{CopyKind, CopyVia, Notice};
@@ -36,6 +37,8 @@ pub enum Screen {
     Issues,
     /// Articles found by a search across issues.
     Results,
+    /// A query's stories per period (`T`).
+    Trend,
 }
 
 /// Colours, or none (`NO_COLOR`): states are then shown with bold, reverse and underline.

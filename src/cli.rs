@@ -98,6 +98,31 @@ pub enum Command {
         /// The issue file to explain.
         file: PathBuf,
     },
+    /// Count, per month (or --by year, week, day), the stories that hold each WORD (matched as
+    /// `search` matches: "phrases", simplified or traditional) and draw them side by side on one
+    /// scale. The values after the words that name existing files or folders are what to count
+    /// in: a library folder is counted through its index (built or updated first); default: the
+    /// configured `library`, else the built-in samples. Exit status 1 when no word is found.
+    #[command(
+        after_help = "Examples:\n  dubao trend 疫情 复工 papers/\n  dubao trend 电力 --by year --csv papers/ > 电力.csv"
+    )]
+    Trend {
+        /// Words or quoted phrases to count, then (optionally) the library folder or issue files.
+        #[arg(required = true, value_name = "WORD... [DIR]")]
+        words: Vec<String>,
+        /// The period each bar counts: day, week, month or year.
+        #[arg(long, default_value = "month")]
+        by: crate::trend::Period,
+        /// Write JSON: {"by", "periods": [...], "series": [{"word", "counts", "undated"}]}.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Write CSV: a row per period, a column per word.
+        #[arg(long)]
+        csv: bool,
+        /// Rows of bars per word in the chart.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=20))]
+        height: u16,
+    },
     /// Print shell completions for dubao.
     #[command(
         after_help = "Example:\n  dubao completions bash > ~/.local/share/bash-completion/completions/dubao"

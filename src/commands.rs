@@ -14,6 +14,7 @@ use crate::model::Issue;
 use crate::parse::Layout;
 use crate::plain;
 use crate::search::{Corpus, Query, Ranker};
+use crate::trend::command as trend;
 use crate::typeset::Options;
 
 /// Runs `command` (plain output of `paths` when none), wrapping text at `width` where the
@@ -46,11 +47,10 @@ pub fn run(
         Some(Command::List { paths }) => plain::write_list(&mut out, &load(&paths)?)?,
         Some(Command::Export { paths, .. }) => plain::write_json(&mut out, &load(&paths)?)?,
         Some(Command::Index { dir }) => {
-            let dir = dir.as_deref().or(library).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "no folder to index: give one, or set `library` in the configuration"
-                )
-            })?;
+            let dir = dir
+                .as_deref()
+                .or(library)
+                .ok_or_else(|| anyhow::anyhow!(NO_FOLDER))?;
             crate::index::command::run_index(dir, &mut out, true)?;
         }
         Some(Command::Search {
@@ -87,6 +87,17 @@ pub fn run(
                 code = ExitCode::from(1);
             }
         }
+        Some(Command::Trend {
+            words,
+            by,
+            json,
+            csv,
+            height,
+        }) => {
+            let output = trend::Output::new(json, csv, width, usize::from(height));
+            let found = trend::write(&mut out, &count_trend(&words, library, layout, by)?, output)?;
+            code = if found { code } else { ExitCode::from(1) };
+        }
         Some(Command::Config { path, .. }) => match (path, config::path()) {
             (true, Some(file)) => writeln!(out, "{}", file.display())?,
             (true, None) => anyhow::bail!("no configuration folder: the home directory is unknown"),
@@ -107,23 +118,61 @@ pub fn run(
             article,
             width: cat_width,
         }) => {
-            let issues = load(&paths)?;
-            let count: usize = issues.iter().map(|i| i.articles.len()).sum();
-            let found = usize::try_from(article)
-                .ok()
-                .and_then(|n| plain::article_at(&issues, n));
-            let Some(found) = found else {
-                anyhow::bail!("no article {article}: the issues hold {count} (see `dubao list`)");
-            };
             let width = cat_width
                 .and_then(|w| usize::try_from(w).ok())
                 .unwrap_or(width);
-            let words = Words::new();
-            plain::write_article(&mut out, found, width, &options, Some(&|t| words.starts(t)))?;
+            cat(&mut out, &load(&paths)?, article, width, &options)?;
         }
     }
     out.flush()?;
     Ok(code)
+}
+
+/// `dubao cat`: article number `article` (from 1, across `issues`) typeset `width` wide.
+fn cat(
+    out: &mut impl Write,
+    issues: &[Issue],
+    article: u64,
+    width: usize,
+    options: &Options,
+) -> anyhow::Result<()> {
+    let count: usize = issues.iter().map(|i| i.articles.len()).sum();
+    let found = usize::try_from(article)
+        .ok()
+        .and_then(|n| plain::article_at(issues, n));
+    let Some(found) = found else {
+        anyhow::bail!("no article {article}: the issues hold {count} (see `dubao list`)");
+    };
+    let words = Words::new();
+    plain::write_article(out, found, width, options, Some(&|t| words.starts(t)))?;
+    Ok(())
+}
+
+/// `dubao index` with no folder given or configured.
+const NO_FOLDER: &str = "no folder to index: give one, or set `library` in the configuration";
+
+/// The trend of `values` (words, then paths): from the index of a library folder, else from
+/// the issues read.
+fn count_trend(
+    values: &[String],
+    library: Option<&Path>,
+    layout: Option<Layout>,
+    by: crate::trend::Period,
+) -> anyhow::Result<crate::trend::Trend> {
+    let (words, paths) = trend::words_and_paths(values);
+    let folder = match (paths.as_slice(), library) {
+        ([one], _) if one.is_dir() => Some(one.as_path()),
+        ([], Some(library)) if library.is_dir() => Some(library),
+        _ => None,
+    };
+    match folder {
+        Some(dir) => trend::from_index(dir, &words, by),
+        None => Ok(trend::from_issues(
+            &load(&paths, library, layout)?,
+            &words,
+            by,
+        )),
+    }
 }
 
 /// jieba's dictionary, for breaking headlines between words in printed output (the reader

@@ -15,6 +15,7 @@ mod hits;
 pub mod query;
 mod schema;
 pub mod tokens;
+mod trend;
 mod update;
 
 use std::path::{Path, PathBuf};

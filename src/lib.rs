@@ -38,5 +38,6 @@ pub mod plain;
 pub mod script;
 pub mod search;
 pub mod term;
+pub mod trend;
 pub mod typeset;
 pub mod ui;

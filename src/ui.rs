@@ -12,6 +12,7 @@ mod results;
 mod status;
 pub mod strings;
 pub mod theme;
+mod trend;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -44,6 +45,8 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
         issue_list::render(state, &theme, body, buf);
     } else if state.screen == Screen::Results {
         results::render(state, &theme, body, buf);
+    } else if state.screen == Screen::Trend {
+        trend::render(state, &theme, body, buf);
     } else {
         if let Some(headlines) = panes.headlines {
             front_page::render(state, &theme, headlines, buf);

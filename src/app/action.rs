@@ -58,6 +58,8 @@ pub enum Action {
     CopyArticle,
     /// `c`: copy a citation of the article (title — paper, date, page; byline).
     CopyCitation,
+    /// `T`: the trend of the search (or of the article's first keyword) across the issues.
+    Trend,
     /// A character typed into the search prompt.
     #[serde(skip)]
     Input(char),

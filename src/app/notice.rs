@@ -45,6 +45,8 @@ pub enum Notice {
     /// A problem met before the reader started (a bad configuration or state file), in the
     /// words of its error.
     Warning(String),
+    /// `T` with no search or keyword to chart.
+    NothingToChart,
 }
 
 /// What `y`, `Y` and `c` copy.

@@ -18,6 +18,7 @@ pub fn update(state: &mut AppState, action: &Action) -> bool {
             Screen::Issues => issue_list(state, action),
             Screen::Results => results(state, action),
             Screen::Reader => reader(state, action),
+            Screen::Trend => super::trend::update(state, action),
             Screen::Front if *action == Action::Back => return true,
             Screen::Front => front(state, action),
         }
@@ -60,7 +61,14 @@ fn results(state: &mut AppState, action: &Action) {
         Action::Bottom => search::select(state, isize::MAX / 2),
         Action::Open | Action::Right => search::open_result(state),
         Action::Find => search::open_prompt(state, search::Scope::Global),
-        Action::Back | Action::Close | Action::Left => state.screen = Screen::Front,
+        Action::Trend => {
+            let query = state.search.results.as_ref().filter(|r| !r.bookmarks);
+            match query.map(|r| r.query.clone()) {
+                Some(query) => super::trend::open(state, &query),
+                None => state.notice = Some(super::Notice::NothingToChart),
+            }
+        }
+        Action::Back | Action::Close | Action::Left => super::trend::back_from_results(state),
         _ => {}
     }
 }
@@ -116,6 +124,17 @@ fn reader(state: &mut AppState, action: &Action) {
         Action::NextMatch => search::step(state, true),
         Action::PrevMatch => search::step(state, false),
         Action::Keyword(n) => search::keyword(state, *n),
+        Action::Trend => {
+            // The word searched for in the article, else its first keyword.
+            let query = state
+                .search
+                .finder
+                .as_ref()
+                .map(|f| f.query.clone())
+                .or_else(|| state.keywords().first().cloned())
+                .unwrap_or_default();
+            super::trend::open(state, &query);
+        }
         Action::Back | Action::Close | Action::Left => {
             // Back where the article was opened from: the front page's card, or the list
             // (results with their query and selection, bookmarks).
@@ -168,6 +187,10 @@ fn front(state: &mut AppState, action: &Action) {
         },
         Action::Open | Action::SwitchPane => state.open(),
         Action::Find => search::open_prompt(state, search::Scope::Global),
+        Action::Trend => {
+            let query = state.search.last_query.clone();
+            super::trend::open(state, &query);
+        }
         Action::Click(x, y) => click(state, *x, *y),
         _ => {}
     }

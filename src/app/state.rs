@@ -64,6 +64,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     pub search: search::SearchState,
     pub remembered: memory::Remembered,
+    /// The trend chart (`T`), while it is up or its period's stories are listed.
+    pub trend: Option<super::trend::TrendView>,
     /// Issues of the library are still being parsed (they show no articles yet).
     pub loading: bool,
     /// Ask the terminal how wide it draws ambiguous characters (`ambiguous_width = "auto"`).
@@ -104,6 +106,7 @@ impl AppState {
             notice: None,
             search: search::SearchState::default(),
             remembered: memory::Remembered::default(),
+            trend: None,
             loading: false,
             probe_ambiguous: false,
             keywords: (Vec::new(), (0, 0, 0, 0)),

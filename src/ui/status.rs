@@ -21,6 +21,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Issues => words.mode_issues,
         Screen::Results if bookmarks => words.mode_bookmarks,
         Screen::Results => words.mode_results,
+        Screen::Trend => words.mode_trend,
     };
     let mut x = area.x;
     let mut put = |text: String, style| {

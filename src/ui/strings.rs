@@ -5,6 +5,8 @@
 use crate::app::keymap::Keymap;
 use crate::app::{Action, CopyKind, CopyVia, Language, Notice};
 use crate::model::{Article, Issue, PageRef};
+use crate::trend::Period;
+use crate::trend::chart::Labels;
 
 /// The fixed words of one language.
 #[derive(Debug)]
@@ -21,6 +23,7 @@ pub struct Words {
     pub mode_issues: &'static str,
     pub mode_results: &'static str,
     pub mode_bookmarks: &'static str,
+    pub mode_trend: &'static str,
     pub keywords: &'static str,
     pub no_search: &'static str,
     pub loading: &'static str,
@@ -63,6 +66,7 @@ pub const ZH: Words = Words {
     mode_issues: "报纸",
     mode_results: "搜索",
     mode_bookmarks: "书签",
+    mode_trend: "趋势",
     keywords: "关键词",
     no_search: "没有搜索：按 / 搜索",
     loading: "词典加载中…",
@@ -111,6 +115,7 @@ pub const EN: Words = Words {
     mode_issues: "issues",
     mode_results: "search",
     mode_bookmarks: "bookmarks",
+    mode_trend: "trend",
     keywords: "keywords",
     no_search: "no search: press /",
     loading: "loading the dictionary…",
@@ -179,6 +184,8 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::NoIssueOn(date) if en => format!("no issue dated {date:?} (YYYY-MM-DD)"),
         Notice::NoIssueOn(date) => format!("没有这一天的报纸：{date}（格式 YYYY-MM-DD）"),
         Notice::NoSearch => w.no_search.to_owned(),
+        Notice::NothingToChart if en => "nothing to chart: search first (/), then T".to_owned(),
+        Notice::NothingToChart => "没有可统计的词：先搜索（/），再按 T".to_owned(),
         Notice::DictionaryLoading => w.loading.to_owned(),
         Notice::Copied { what, chars, via } => {
             let what = w.copied[match what {
@@ -342,6 +349,37 @@ pub fn hints(language: Language, keymap: &Keymap, reading: bool) -> String {
         .join("  ")
 }
 
+/// The trend screen's title: the query and what a bar counts.
+pub fn trend_title(language: Language, query: &str, by: Period) -> String {
+    let query = crate::error::escape(query);
+    match (language, by) {
+        (Language::En, by) => {
+            let by = ["day", "week", "month", "year"][by as usize];
+            format!("“{query}”: stories per {by} in the open issues")
+        }
+        (Language::Zh, by) => {
+            let by = ["每天", "每周", "每月", "每年"][by as usize];
+            format!("“{query}”{by}篇数（已打开的报纸）")
+        }
+    }
+}
+
+/// The trend screen's status line: the period under the cursor, its count, the keys.
+pub fn trend_status(language: Language, period: &str, count: u64) -> String {
+    match language {
+        Language::En => format!("{period}: {count} stories · ←→ move · Enter list them · q back"),
+        Language::Zh => format!("{period}：{count} 篇 · ←→ 移动 · Enter 列出 · q 返回"),
+    }
+}
+
+/// The chart's words in `language`.
+pub fn chart_labels(language: Language) -> &'static Labels {
+    match language {
+        Language::En => &Labels::ENGLISH,
+        Language::Zh => &Labels::CHINESE,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,6 +413,7 @@ mod tests {
             },
             Notice::ClipboardOff,
             Notice::CopyFailed("no tmux".into()),
+            Notice::NothingToChart,
         ];
         for language in [Language::Zh, Language::En] {
             let words: Vec<String> = notices.iter().map(|n| notice(language, n)).collect();

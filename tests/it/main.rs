@@ -13,5 +13,6 @@ mod samples;
 mod searching;
 mod snapshots;
 mod support;
+mod trend;
 mod typeset_props;
 mod wrap_comparison;
