@@ -13,6 +13,8 @@ pub fn update(state: &mut AppState, action: &Action) -> bool {
         return prompt(state, action);
     } else if let Some(scroll) = state.help {
         help(state, scroll, action);
+    } else if let Some(selected) = state.outline {
+        super::outline::update(state, selected, action);
     } else {
         match state.screen {
             Screen::Issues => issue_list(state, action),
@@ -116,6 +118,7 @@ fn reader(state: &mut AppState, action: &Action) {
         Action::NextMatch => search::step(state, true),
         Action::PrevMatch => search::step(state, false),
         Action::Keyword(n) => search::keyword(state, *n),
+        Action::Outline => super::outline::open(state),
         Action::Back | Action::Close | Action::Left => {
             // Back where the article was opened from: the front page's card, or the list
             // (results with their query and selection, bookmarks).
@@ -168,6 +171,7 @@ fn front(state: &mut AppState, action: &Action) {
         },
         Action::Open | Action::SwitchPane => state.open(),
         Action::Find => search::open_prompt(state, search::Scope::Global),
+        Action::Outline => super::outline::open(state),
         Action::Click(x, y) => click(state, *x, *y),
         _ => {}
     }
