@@ -45,9 +45,10 @@ pub fn go_to_date(state: &mut AppState, input: &str) {
 /// `-1`/`+1`: `n` issues later (earlier when negative), in date order when the current issue
 /// has a date, else in the order the library lists them; at either end, says so.
 fn step(state: &mut AppState, dated: &[(IssueDate, usize)], n: i32) {
-    let order: Vec<usize> = match dated.iter().position(|&(_, i)| i == state.issue) {
-        Some(_) => dated.iter().map(|&(_, i)| i).collect(),
-        None => (0..state.issues.len()).collect(),
+    let order: Vec<usize> = if dated.iter().any(|&(_, i)| i == state.issue) {
+        dated.iter().map(|&(_, i)| i).collect()
+    } else {
+        (0..state.issues.len()).collect()
     };
     let Some(here) = order.iter().position(|&i| i == state.issue) else {
         return;
