@@ -12,8 +12,10 @@ pub mod keymap;
 pub mod layout;
 pub mod memory;
 mod notice;
+pub mod outline;
 mod screens;
 pub mod search;
+mod shown;
 mod state;
 pub mod trend;
 

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use ferrous_opencc::OpenCC;
+
+use crate::model::{Article, Issue};
 use ferrous_opencc::config::BuiltinConfig;
 
 /// How the text of an issue is shown.
@@ -65,17 +67,99 @@ impl Converters {
     }
 }
 
+/// The converters the whole program shares (each dictionary loads once, on first use).
+pub fn converters() -> &'static Converters {
+    static CONVERTERS: OnceLock<Converters> = OnceLock::new();
+    CONVERTERS.get_or_init(Converters::default)
+}
+
+impl Converters {
+    /// `article` with every text in `script` (its paragraphs one by one, so a paragraph keeps
+    /// its index).
+    pub fn article(&self, article: &Article, script: Script) -> Article {
+        let convert = |text: &str| self.convert(text, script).into_owned();
+        let optional = |text: &Option<String>| text.as_deref().map(convert);
+        Article {
+            rubric: optional(&article.rubric),
+            kicker: optional(&article.kicker),
+            title: convert(&article.title),
+            subtitle: optional(&article.subtitle),
+            bylines: article.bylines.iter().map(|b| convert(b)).collect(),
+            dateline: optional(&article.dateline),
+            paragraphs: article.paragraphs.iter().map(|p| convert(p)).collect(),
+            ..article.clone()
+        }
+    }
+
+    /// `issue` with every article in `script` (the rest as it is).
+    pub fn issue(&self, issue: &Issue, script: Script) -> Issue {
+        Issue {
+            articles: issue
+                .articles
+                .iter()
+                .map(|a| self.article(a, script))
+                .collect(),
+            paper: issue
+                .paper
+                .as_deref()
+                .map(|p| self.convert(p, script).into_owned()),
+            ..issue.clone()
+        }
+    }
+}
+
+/// Where character `char` of a text of `from` characters falls in the same text converted
+/// to another script, of `to` characters: the same character when conversion kept the length
+/// (nearly always: `OpenCC` converts character for character but for a few phrases), else the
+/// same proportion of the way through.
+pub fn map_char(char: usize, from: usize, to: usize) -> usize {
+    if from == to || from == 0 {
+        return char.min(to);
+    }
+    (char.saturating_mul(to) / from).min(to)
+}
+
+/// The blocks of ideographs the fold covers: CJK Extension A and the Unified Ideographs, and
+/// the Compatibility Ideographs.
+const FOLD_BLOCKS: [(char, char); 2] = [('\u{3400}', '\u{9fff}'), ('\u{f900}', '\u{faff}')];
+
 /// The simplified form of a traditional character (`復` → `复`, `發` → `发`); any other
-/// character as it is. One character for one, so byte ranges can be mapped back.
+/// character as it is. One character for one, so byte ranges can be mapped back. Folding
+/// twice gives what folding once does.
+///
+/// A lookup in a flat table (one slot per ideograph of [`FOLD_BLOCKS`]): search folds every
+/// character of an archive with it.
 pub fn fold_han(c: char) -> char {
-    if c.is_ascii() {
+    if c < FOLD_BLOCKS[0].0 {
         return c;
     }
-    fold_table().get(&c).copied().unwrap_or(c)
+    let mut offset = 0;
+    for (first, last) in FOLD_BLOCKS {
+        if (first..=last).contains(&c) {
+            let slot = offset + (u32::from(c) - u32::from(first)) as usize;
+            return fold_slots().get(slot).copied().unwrap_or(c);
+        }
+        offset += (u32::from(last) - u32::from(first) + 1) as usize;
+    }
+    c
+}
+
+/// Every ideograph of [`FOLD_BLOCKS`] folded, in order.
+fn fold_slots() -> &'static [char] {
+    static SLOTS: OnceLock<Vec<char>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let table = fold_table();
+        FOLD_BLOCKS
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
+            .map(|c| table.get(&c).copied().unwrap_or(c))
+            .collect()
+    })
 }
 
 /// The character table behind [`fold_han`]: every CJK ideograph `OpenCC`'s traditional →
-/// simplified dictionary changes into a single other character.
+/// simplified dictionary changes into a single other character (followed to its end when the
+/// result changes again, so the fold is stable).
 pub fn fold_table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -83,12 +167,13 @@ pub fn fold_table() -> &'static HashMap<char, char> {
             return HashMap::new();
         };
         // One character a line, so no phrase spans two of them.
-        let chars: Vec<char> = ('\u{3400}'..='\u{9fff}')
-            .chain('\u{f900}'..='\u{faff}')
+        let chars: Vec<char> = FOLD_BLOCKS
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
             .collect();
         let input: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
         let output = converter.convert(&input);
-        chars
+        let direct: HashMap<char, char> = chars
             .iter()
             .zip(output.split('\n'))
             .filter_map(|(&from, to)| {
@@ -98,6 +183,21 @@ pub fn fold_table() -> &'static HashMap<char, char> {
                     _ => None,
                 }
             })
+            .collect();
+        direct
+            .iter()
+            .map(|(&from, &first)| {
+                let mut to = first;
+                // A few steps at most; bounded in case the dictionary ever has a cycle.
+                for _ in 0..4 {
+                    match direct.get(&to) {
+                        Some(&next) if next != from => to = next,
+                        _ => break,
+                    }
+                }
+                (from, to)
+            })
+            .filter(|&(from, to)| from != to)
             .collect()
     })
 }
@@ -148,6 +248,28 @@ mod tests {
         ] {
             assert_eq!(fold_han(t), s);
         }
+    }
+
+    #[test]
+    fn places_map_between_scripts() {
+        assert_eq!(map_char(5, 10, 10), 5);
+        assert_eq!(map_char(5, 10, 8), 4);
+        assert_eq!(map_char(10, 10, 12), 12);
+        assert_eq!(map_char(30, 10, 10), 10, "past the end: the end");
+        assert_eq!(map_char(3, 0, 4), 3);
+    }
+
+    #[test]
+    fn an_article_converts_paragraph_by_paragraph() {
+        let article = Article {
+            title: "发展电力".into(),
+            paragraphs: vec!["各地有序复工。".into(), "经济发展".into()],
+            ..Article::default()
+        };
+        let shown = converters().article(&article, Script::Traditional);
+        assert_eq!(shown.title, "發展電力");
+        assert_eq!(shown.paragraphs, ["各地有序復工。", "經濟發展"]);
+        assert_eq!(converters().article(&shown, Script::Simplified), article);
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! Domain code: no terminal types.
 
 mod fold;
+pub mod pinyin;
 mod query;
 pub mod rank;
 
 use crate::model::{Article, Issue};
 pub use fold::{find_all, fold, fold_char};
+pub use pinyin::Pinyin;
 pub use query::Query;
 pub use rank::Ranker;
 
@@ -31,14 +33,17 @@ pub struct Match {
     pub end: usize,
 }
 
-/// Every match of `query` in the article's paragraphs, in reading order, without overlaps.
+/// Every match of `query` in the article's paragraphs, in reading order, without overlaps: the
+/// terms as typed, and what a term in Latin letters spells in pinyin.
 pub fn find_in_article(article: &Article, query: &Query) -> Vec<Match> {
+    let pinyin: Vec<Pinyin> = query.terms.iter().filter_map(|t| Pinyin::new(t)).collect();
     let mut matches = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let mut found: Vec<(usize, usize)> = query
             .terms
             .iter()
             .flat_map(|t| find_all(paragraph, t))
+            .chain(pinyin.iter().flat_map(|p| p.find_all(paragraph)))
             .collect();
         found.sort_unstable();
         let mut last_end = 0;
@@ -70,6 +75,8 @@ pub struct Hit {
     pub article: usize,
     /// The query is in the headline.
     pub in_title: bool,
+    /// Found by what the query spells in pinyin, not by its letters (ranked after the rest).
+    pub by_pinyin: bool,
     pub score: f64,
     pub snippets: Vec<Snippet>,
 }
@@ -115,6 +122,10 @@ impl Corpus {
     /// Articles containing every term of `query`: headline hits first, then by score (BM25
     /// over jieba words when `ranker` is ready, else by how often the terms occur). Snippets
     /// are made for the first `with_snippets` hits only (the ones a screen can show).
+    ///
+    /// A term in Latin letters also finds headlines that spell it in pinyin (`fg`, `fugong` →
+    /// 复工): those hits come after every hit of the text as typed. (Headlines only: pinyin
+    /// matching of every body of an archive would cost a second a query.)
     pub fn search(
         &self,
         issues: &[Issue],
@@ -126,29 +137,40 @@ impl Corpus {
             return Vec::new();
         }
         let words = ranker.map(|r| r.query_words(query));
+        let pinyin: Vec<Option<Pinyin>> = query.terms.iter().map(|t| Pinyin::new(t)).collect();
+        let spelled = pinyin.iter().any(Option::is_some);
         let scan = |first: usize, docs: &[Doc]| -> Vec<Hit> {
             docs.iter()
                 .enumerate()
                 .map(|(i, doc)| (first + i, doc))
-                .filter(|(_, doc)| {
-                    query
-                        .terms
-                        .iter()
-                        .all(|t| doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str()))
-                })
-                .map(|(id, doc)| {
-                    let in_title = query.matches(&doc.headline);
+                .filter_map(|(id, doc)| {
+                    let has = |t: &String| {
+                        doc.headline.contains(t.as_str()) || doc.body.contains(t.as_str())
+                    };
+                    let by_pinyin = if query.terms.iter().all(has) {
+                        false
+                    } else if spelled
+                        && query.terms.iter().zip(&pinyin).all(|(t, p)| {
+                            has(t) || p.as_ref().is_some_and(|p| p.is_match(&doc.headline))
+                        })
+                    {
+                        true
+                    } else {
+                        return None;
+                    };
+                    let in_title = by_pinyin || query.matches(&doc.headline);
                     let score = match (ranker, &words) {
                         (Some(ranker), Some(words)) => ranker.score(id, words),
                         _ => occurrence_score(doc, query),
                     };
-                    Hit {
+                    Some(Hit {
                         issue: doc.issue,
                         article: doc.article,
                         in_title,
+                        by_pinyin,
                         score,
                         snippets: Vec::new(),
-                    }
+                    })
                 })
                 .collect()
         };
@@ -165,16 +187,23 @@ impl Corpus {
             })
         };
         hits.sort_by(|a, b| {
-            b.in_title
-                .cmp(&a.in_title)
+            a.by_pinyin
+                .cmp(&b.by_pinyin)
+                .then(b.in_title.cmp(&a.in_title))
                 .then(b.score.total_cmp(&a.score))
         });
+        let first_spelled = pinyin.iter().flatten().next();
         for hit in hits.iter_mut().take(with_snippets) {
             if let Some(article) = issues
                 .get(hit.issue)
                 .and_then(|i| i.articles.get(hit.article))
             {
                 hit.snippets = snippets(article, query);
+                if hit.snippets.is_empty()
+                    && let Some(pinyin) = first_spelled
+                {
+                    hit.snippets = spelled_snippets(article, pinyin);
+                }
             }
         }
         hits
@@ -238,6 +267,17 @@ fn snippets(article: &Article, query: &Query) -> Vec<Snippet> {
         }
     }
     out
+}
+
+/// A snippet of the headline where it spells `pinyin`.
+fn spelled_snippets(article: &Article, pinyin: &Pinyin) -> Vec<Snippet> {
+    headline(article)
+        .find_map(|field| {
+            let (start, end) = pinyin.find_all(field).into_iter().next()?;
+            Some(snippet(field, start, end))
+        })
+        .into_iter()
+        .collect()
 }
 
 /// The text around `start..end` of `text`, with `…` where it is cut and the hit marked.

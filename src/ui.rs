@@ -6,6 +6,7 @@ mod front_page;
 mod help;
 mod issue_list;
 mod masthead;
+mod outline;
 pub mod pen;
 mod reader;
 mod results;
@@ -58,6 +59,9 @@ pub fn draw(state: &AppState, frame: &mut Frame) {
                 }
             }
             reader::render(state, &theme, reader, buf);
+            if let Some(selected) = state.outline {
+                outline::render(state, &theme, selected, reader, buf);
+            }
         }
     }
     status::render(state, &theme, panes.status, buf);

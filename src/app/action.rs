@@ -99,6 +99,10 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click(u16, u16),
+    /// `t`: show the text in the next script (original → simplified → traditional).
+    ToggleScript,
+    /// `o`: the open article's outline (subheadings, lead box, sidebars).
+    Outline,
 }
 
 impl Action {

@@ -59,6 +59,10 @@ fn display(state: &mut AppState, action: &Action) -> bool {
         Action::Widen => (measure + MEASURE_STEP).min(high),
         Action::Narrow => measure.saturating_sub(MEASURE_STEP).max(low),
         Action::ResetMeasure => state.base_measure,
+        Action::ToggleScript => {
+            super::shown::toggle_script(state);
+            return true;
+        }
         _ => return false,
     };
     // The reading position stays: the first character on screen is still on screen.

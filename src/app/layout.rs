@@ -13,6 +13,7 @@ mod pos;
 use std::sync::Arc;
 
 use crate::model::Issue;
+use crate::script::{Script, converters};
 use crate::search::Ranker;
 use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, WordStarts, layout_article_with};
 pub use cards::{Card, CardLine, CardRole, FrontPage, column_count, ellipsize, front_page};
@@ -34,6 +35,8 @@ pub struct Inputs<'a> {
     pub keywords: bool,
     /// The segmenter, once loaded: headlines then break between words.
     pub words: Option<&'a Ranker>,
+    /// The script the text is shown in.
+    pub script: Script,
 }
 
 /// What the reading pane's lines depend on.
@@ -46,6 +49,7 @@ struct TextKey {
     options: Options,
     keywords: bool,
     words: bool,
+    script: Script,
 }
 
 /// What the front page's cards depend on.
@@ -57,7 +61,11 @@ struct CardsKey {
     height: u16,
     ambiguous: AmbiguousWidth,
     words: bool,
+    script: Script,
 }
+
+/// What the shown issue depends on: the issues, the issue and the script.
+type ShownKey = (usize, usize, Script);
 
 /// The screen laid out.
 #[derive(Debug, Clone, Default)]
@@ -70,6 +78,9 @@ pub struct Layout {
     text_key: Option<TextKey>,
     front: Option<FrontPage>,
     cards_key: Option<CardsKey>,
+    /// The current issue converted to the script shown (none while it is the original).
+    shown: Option<Arc<Issue>>,
+    shown_key: Option<ShownKey>,
 }
 
 impl Layout {
@@ -77,10 +88,20 @@ impl Layout {
     pub fn refresh(&mut self, inputs: &Inputs) {
         self.panes = panes(inputs.width, inputs.height, inputs.reading);
         let issues = Arc::as_ptr(inputs.issues) as usize;
-        let article = inputs
-            .issues
-            .get(inputs.issue)
-            .and_then(|i| i.articles.get(inputs.article));
+        let shown_key =
+            (inputs.script != Script::Original).then_some((issues, inputs.issue, inputs.script));
+        if shown_key != self.shown_key {
+            self.shown_key = shown_key;
+            self.shown = shown_key.and_then(|_| {
+                let issue = inputs.issues.get(inputs.issue)?;
+                Some(Arc::new(converters().issue(issue, inputs.script)))
+            });
+        }
+        let issue = match &self.shown {
+            Some(shown) => Some(&**shown),
+            None => inputs.issues.get(inputs.issue),
+        };
+        let article = issue.and_then(|i| i.articles.get(inputs.article));
         let text_key = self.panes.reader.zip(article).map(|(area, _)| TextKey {
             issues,
             issue: inputs.issue,
@@ -89,6 +110,7 @@ impl Layout {
             options: inputs.options,
             keywords: inputs.keywords,
             words: inputs.words.is_some(),
+            script: inputs.script,
         });
         if text_key != self.text_key {
             self.text_key = text_key;
@@ -99,7 +121,6 @@ impl Layout {
         }
         // The cards stay laid out while an article has the whole screen, for going back.
         let headlines = panes(inputs.width, inputs.height, false).headlines;
-        let issue = inputs.issues.get(inputs.issue);
         let cards_key = headlines.zip(issue).map(|(area, _)| CardsKey {
             issues,
             issue: inputs.issue,
@@ -107,6 +128,7 @@ impl Layout {
             height: area.height,
             ambiguous: inputs.options.ambiguous,
             words: inputs.words.is_some(),
+            script: inputs.script,
         });
         if cards_key != self.cards_key {
             self.cards_key = cards_key;
@@ -114,6 +136,11 @@ impl Layout {
                 front_page(issue, key.width, key.height, key.ambiguous, inputs.words)
             });
         }
+    }
+
+    /// The current issue in the script shown, when that is not the original.
+    pub fn shown_issue(&self) -> Option<&Issue> {
+        self.shown.as_deref()
     }
 
     /// The open article's lines, as the reading pane shows them.

@@ -152,6 +152,7 @@ pub fn list_bookmarks(state: &mut AppState) {
                     issue: i,
                     article: a,
                     in_title: false,
+                    by_pinyin: false,
                     score: 0.0,
                     snippets: Vec::new(),
                 });

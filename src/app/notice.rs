@@ -33,6 +33,11 @@ pub enum Notice {
     NotFound(String),
     /// `:date` names a day with no issue.
     NoIssueOn(String),
+    /// `:date` names a day with no issue: the nearest issue, of `shown`, is open instead.
+    NearestIssue {
+        asked: crate::model::IssueDate,
+        shown: crate::model::IssueDate,
+    },
     /// `n`/`N` with no search.
     NoSearch,
     /// Keywords asked for before the dictionary has loaded.
@@ -42,6 +47,10 @@ pub enum Notice {
         path: PathBuf,
         error: String,
     },
+    /// `t`: the text is now shown in this script.
+    Script(crate::script::Script),
+    /// `o` on an article with no subheadings, lead box or sidebars.
+    NoOutline,
     /// A problem met before the reader started (a bad configuration or state file), in the
     /// words of its error.
     Warning(String),

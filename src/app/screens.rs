@@ -13,6 +13,8 @@ pub fn update(state: &mut AppState, action: &Action) -> bool {
         return prompt(state, action);
     } else if let Some(scroll) = state.help {
         help(state, scroll, action);
+    } else if let Some(selected) = state.outline {
+        super::outline::update(state, selected, action);
     } else {
         match state.screen {
             Screen::Issues => issue_list(state, action),
@@ -135,6 +137,7 @@ fn reader(state: &mut AppState, action: &Action) {
                 .unwrap_or_default();
             super::trend::open(state, &query);
         }
+        Action::Outline => super::outline::open(state),
         Action::Back | Action::Close | Action::Left => {
             // Back where the article was opened from: the front page's card, or the list
             // (results with their query and selection, bookmarks).
@@ -191,6 +194,7 @@ fn front(state: &mut AppState, action: &Action) {
             let query = state.search.last_query.clone();
             super::trend::open(state, &query);
         }
+        Action::Outline => super::outline::open(state),
         Action::Click(x, y) => click(state, *x, *y),
         _ => {}
     }

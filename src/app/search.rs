@@ -3,6 +3,7 @@
 //! search/{finder,across}.rs.
 
 mod across;
+mod date;
 mod finder;
 
 use std::sync::Arc;
@@ -129,7 +130,7 @@ pub fn submit(state: &mut AppState) {
             .results
             .as_ref()
             .is_some_and(|r| !r.hits.is_empty()),
-        Scope::Date => return go_to_date(state, &prompt.input),
+        Scope::Date => return date::go_to_date(state, &prompt.input),
     };
     if !found && !prompt.input.trim().is_empty() {
         state.notice = Some(Notice::NotFound(prompt.input.clone()));
@@ -152,17 +153,5 @@ pub fn cancel(state: &mut AppState) {
             state.search.results = None;
             state.screen = prompt.from;
         }
-    }
-}
-
-/// `:2021-07-18`: the issue of that day.
-fn go_to_date(state: &mut AppState, input: &str) {
-    let wanted = crate::parse::date_from_name(input.trim());
-    match wanted.and_then(|d| state.issues.iter().position(|i| i.date == Some(d))) {
-        Some(index) => {
-            state.select_issue(index);
-            state.screen = Screen::Front;
-        }
-        None => state.notice = Some(Notice::NoIssueOn(input.trim().to_owned())),
     }
 }

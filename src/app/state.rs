@@ -7,6 +7,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Inputs, Layout, TextPos};
 use super::{Notice, Screen, ThemeKind, memory, search};
 use crate::model::{Article, Issue};
+use crate::script::Script;
 use crate::typeset::{ArticleLine, DEFAULT_MEASURE, Options};
 
 /// Keywords shown under an article's headline.
@@ -21,6 +22,8 @@ pub struct Settings {
     /// Ask the terminal how wide it draws ambiguous characters.
     pub probe_ambiguous: bool,
     pub language: Language,
+    /// The traditional script `t` shows: [`Script::Traditional`], `Taiwan` or `HongKong`.
+    pub traditional: Script,
 }
 
 /// The language of the interface: Chinese unless the configuration says `language = "en"`.
@@ -70,6 +73,12 @@ pub struct AppState {
     pub loading: bool,
     /// Ask the terminal how wide it draws ambiguous characters (`ambiguous_width = "auto"`).
     pub probe_ambiguous: bool,
+    /// The script the text is shown in (`t` moves on).
+    pub script: Script,
+    /// The traditional script `t` shows (the configuration's variant).
+    pub traditional: Script,
+    /// The open article's outline, while it is open: the selected entry.
+    pub outline: Option<usize>,
     /// The open article's keywords (once the segmenter has loaded), and what they are of.
     keywords: (Vec<String>, KeywordsKey),
     layout: Layout,
@@ -109,6 +118,9 @@ impl AppState {
             trend: None,
             loading: false,
             probe_ambiguous: false,
+            script: Script::Original,
+            traditional: Script::Traditional,
+            outline: None,
             keywords: (Vec::new(), (0, 0, 0, 0)),
             layout: Layout::default(),
         };
@@ -125,6 +137,7 @@ impl AppState {
         state.base_measure = settings.options.measure;
         state.probe_ambiguous = settings.probe_ambiguous;
         state.language = settings.language;
+        state.traditional = settings.traditional;
         state.relayout();
         state
     }
@@ -142,6 +155,17 @@ impl AppState {
 
     pub fn current_article(&self) -> Option<&Article> {
         self.current_issue()?.articles.get(self.article)
+    }
+
+    /// The current issue as it is shown: in the script chosen with `t`.
+    pub fn shown_issue(&self) -> Option<&Issue> {
+        self.layout.shown_issue().or_else(|| self.current_issue())
+    }
+
+    /// The current article as it is shown: in the script chosen with `t`. Reading positions,
+    /// search matches and the reading pane's lines are places in this text.
+    pub fn shown_article(&self) -> Option<&Article> {
+        self.shown_issue()?.articles.get(self.article)
     }
 
     pub(super) fn article_count(&self) -> usize {
@@ -213,6 +237,7 @@ impl AppState {
             article: self.article,
             keywords: !self.keywords.0.is_empty(),
             words: self.search.ranker.as_ref().map(|r| &*r.0),
+            script: self.script,
         });
     }
 
@@ -227,6 +252,8 @@ impl AppState {
             self.scroll(),
             self.help,
             self.issue_cursor,
+            self.script,
+            self.outline,
         );
         let search = &self.search;
         let found = (
@@ -263,6 +290,7 @@ impl AppState {
             self.article = index;
             self.reading = TextPos::START;
             self.search.finder = None;
+            self.outline = None;
             self.relayout();
         }
     }
@@ -274,6 +302,7 @@ impl AppState {
             self.article = 0;
             self.reading = TextPos::START;
             self.search.finder = None;
+            self.outline = None;
             self.relayout();
         }
     }

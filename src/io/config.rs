@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::app::keymap::Keymap;
 use crate::app::{Action, Language, MEASURE_RANGE, Settings, ThemeKind};
+use crate::script::Script;
 use crate::typeset::{AmbiguousWidth, DEFAULT_INDENT, DEFAULT_MEASURE, Options};
 
 /// The commented default file, as `dubao config --default` prints it.
@@ -32,6 +33,21 @@ pub struct Config {
     pub clipboard: ClipboardSetting,
     /// Action name → keys that replace its default keys.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The traditional characters `t` shows: `standard`, `tw` or `hk`.
+    pub traditional: TraditionalSetting,
+}
+
+/// `traditional`: which forms of traditional characters `t` shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TraditionalSetting {
+    /// `OpenCC`'s standard forms.
+    #[default]
+    Standard,
+    /// Taiwan's.
+    Tw,
+    /// Hong Kong's.
+    Hk,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -84,6 +100,7 @@ impl Default for Config {
             language: LanguageSetting::Zh,
             clipboard: ClipboardSetting::Auto,
             keys: BTreeMap::new(),
+            traditional: TraditionalSetting::Standard,
         }
     }
 }
@@ -183,6 +200,11 @@ impl Config {
                 LanguageSetting::Zh => Language::Zh,
                 LanguageSetting::En => Language::En,
             },
+            traditional: match self.traditional {
+                TraditionalSetting::Standard => Script::Traditional,
+                TraditionalSetting::Tw => Script::Taiwan,
+                TraditionalSetting::Hk => Script::HongKong,
+            },
         }
     }
 
@@ -258,6 +280,15 @@ mod tests {
             .expect_err("out of range")
             .to_string();
         assert!(range.contains("measure = 5"), "{range}");
+    }
+
+    #[test]
+    fn the_traditional_variant_is_read() {
+        let settings = |text: &str| parse(text).expect("valid").settings(false).traditional;
+        assert_eq!(settings(""), Script::Traditional);
+        assert_eq!(settings("traditional = \"tw\"\n"), Script::Taiwan);
+        assert_eq!(settings("traditional = \"hk\"\n"), Script::HongKong);
+        assert!(parse("traditional = \"mainland\"\n").is_err());
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! Folding text for matching: case, full-width forms and white space do not matter.
+//! Folding text for matching: case, full-width forms, white space and the script (traditional
+//! or simplified, [`crate::script::fold_han`]) do not matter.
 
-/// The folded form of one character: lower case, half-width (`Ａ１` → `a1`); `None` for white
+/// The folded form of one character: lower case, half-width (`Ａ１` → `a1`), simplified
+/// (`發` → `发`); `None` for white
 /// space and control characters, which matching ignores — so folded text never holds the
 /// corpus's field separator (a control character) and no query can match across two fields.
 pub fn fold_char(c: char) -> Option<char> {
@@ -13,6 +15,10 @@ pub fn fold_char(c: char) -> Option<char> {
     };
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
+    }
+    // Ideographs (and the other caseless scripts between them) need no lower case.
+    if ('\u{3400}'..='\u{faff}').contains(&c) {
+        return Some(crate::script::fold_han(c));
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
@@ -81,6 +87,58 @@ mod tests {
         let (start, end) = found[0];
         assert_eq!(text.get(start..end).unwrap_or_default(), "ＧＤＰ 增长");
         assert_eq!(find_all(text, "gdp").len(), 2);
+    }
+
+    #[test]
+    fn traditional_and_simplified_match_each_other() {
+        assert_eq!(fold("復工發展"), fold("复工发展"));
+        let text = "各地有序復工，經濟發展";
+        let found = find_all(text, &fold("复工"));
+        assert_eq!(found.len(), 1);
+        let (start, end) = found[0];
+        assert_eq!(text.get(start..end).unwrap_or_default(), "復工");
+        assert_eq!(find_all("复工复产", &fold("復工")).len(), 1);
+    }
+
+    /// At least 200 pairs from the conversion dictionary: the simplified characters of a
+    /// frequent-character list that `OpenCC`'s S2T changes, each folded both ways.
+    #[test]
+    fn two_hundred_pairs_from_the_dictionary_fold_both_ways() {
+        use crate::script::{Converters, Script};
+        const COMMON: &str = "发展复工经济会议国际电视报纸学习时间问题长门东车马鸟鱼书写读说话语\
+            记认识让设计论证评请谈谢许讲谁调质负责贵费资贸赏赛运进远连还这过选边\
+            钱银铁钟锋错锡镇开关闻间阳阴阶际陈陆队难飞风饭饮馆驾验骑鲜鸡麦黄齐\
+            龙龟为举义乐习乡买乱争亚产亲亿仅从仓们价众优伤伦伟传体余佣侠侣侥侦\
+            侧侨侬俭债倾偿储儿兑党兰关兴兹养兽内冈册军农冯决况冻净凉减凑凤凭凯\
+            击凿刍划刘则刚创删别刬刭刹刽刿剀剂剐剑剥剧劝办务动励劲劳势勋匀区医\
+            华协单卖卢卤卫却厂厅历厉压厌厕厢厦厨县叁参双发变叙叠叶号叹叽吁后吓\
+            吕吗吨听启吴呐呒呓呕呖呗员呙呛呜咏咙咛咝咤响哑哒哓哔哕哗哙哜哝哟唛\
+            唝唠唡唢唤啧啬啭啮啴啸喷喽喾嗫嗳嘘嘤嘱噜嚣团园囱围囵国图圆圣场坏块\
+            坚坛坝坞坟坠垄垅垆垒垦垩垫垭垯垱垲垴埘埙埚埯堑堕墙壮声壳壶处备复够\
+            头夸夹夺奁奂奋奖奥妆妇妈妩妪妫姗姹娄娅娆娇娈娱娲娴婳婴婵婶媪嫒嫔嫱\
+            嬷孙学孪宁宝实宠审宪宫宽宾寝对寻导寿将尔尘尝尧尴尸层屃屉届属屡屦屿";
+        let converters = Converters::default();
+        let mut pairs = Vec::new();
+        for simplified in COMMON.chars().filter(|c| !c.is_whitespace()) {
+            let traditional: Vec<char> = converters
+                .convert(&simplified.to_string(), Script::Traditional)
+                .chars()
+                .collect();
+            if let [traditional] = traditional[..]
+                && traditional != simplified
+            {
+                pairs.push((traditional, simplified));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        assert!(pairs.len() >= 200, "{} pairs", pairs.len());
+        for (traditional, simplified) in pairs {
+            let (t, s) = (traditional.to_string(), simplified.to_string());
+            assert_eq!(fold(&t), fold(&s), "{t} {s}");
+            assert_eq!(find_all(&t, &fold(&s)).len(), 1, "{s} finds {t}");
+            assert_eq!(find_all(&s, &fold(&t)).len(), 1, "{t} finds {s}");
+        }
     }
 
     #[test]

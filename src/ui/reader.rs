@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::app::AppState;
 use crate::app::layout::{READER_PAD, ellipsize};
 use crate::model::BlockKind;
+use crate::script::converters;
 use crate::typeset::{ArticleLine, Role, str_width};
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -78,8 +79,13 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
 fn keywords(state: &AppState, theme: &Theme, row: Rect, text_width: usize, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
     let ambiguous = state.options.ambiguous;
+    let words: Vec<String> = state
+        .keywords()
+        .iter()
+        .map(|k| converters().convert(k, state.script).into_owned())
+        .collect();
     let text = ellipsize(
-        &strings::keywords(state.language, state.keywords()),
+        &strings::keywords(state.language, &words),
         text_width,
         ambiguous,
     );

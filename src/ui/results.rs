@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
+use crate::script::{Script, converters};
+use crate::search::Snippet;
 use crate::typeset::str_width;
 
 /// Rows each hit takes: title, snippet, gap.
@@ -50,7 +52,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             theme.title
         };
-        let heading = format!("{} · {}", strings::issue_name(issue), article.title);
+        let shown = |text: &str| converters().convert(text, state.script).into_owned();
+        let mut heading = format!("{} · {}", strings::issue_name(issue), shown(&article.title));
+        if hit.by_pinyin {
+            heading = format!("［{}］{heading}", strings::pinyin_label(state.language));
+        }
         pen.put(
             buf,
             area.x + 1,
@@ -60,7 +66,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.marker,
         );
         pen.put(buf, area.x + 3, y, heading, width.saturating_sub(2), style);
-        if let Some(snippet) = hit.snippets.first() {
+        if let Some(snippet) = hit.snippets.first().map(|s| shown_snippet(s, state.script)) {
             let x = pen.put(
                 buf,
                 area.x + 3,
@@ -88,5 +94,25 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.found,
             );
         }
+    }
+}
+
+/// `snippet` in `script`, its hit marked where the converted hit is (the text before, in and
+/// after the hit converted apart, so a conversion that changes lengths keeps the mark on it).
+fn shown_snippet(snippet: &Snippet, script: Script) -> Snippet {
+    if script == Script::Original {
+        return snippet.clone();
+    }
+    let (start, end) = snippet.highlight;
+    let text = &snippet.text;
+    let part = |range: std::ops::Range<usize>| {
+        converters()
+            .convert(text.get(range).unwrap_or_default(), script)
+            .into_owned()
+    };
+    let (before, hit, after) = (part(0..start), part(start..end), part(end..text.len()));
+    Snippet {
+        highlight: (before.len(), before.len() + hit.len()),
+        text: format!("{before}{hit}{after}"),
     }
 }

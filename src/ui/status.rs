@@ -6,8 +6,14 @@ use ratatui::layout::Rect;
 
 use super::strings;
 use super::theme::Theme;
+use crate::app::layout::ellipsize;
+use crate::app::outline;
 use crate::app::search::Scope;
 use crate::app::{AppState, Screen};
+use crate::script::Script;
+
+/// The most columns the current section's name takes.
+const SECTION_WIDTH: usize = 24;
 use crate::typeset::str_width;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -29,6 +35,19 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         x = pen.put(buf, x, area.y, &text, room, style);
     };
     put(format!(" {mode} "), theme.status);
+    if state.script != Script::Original {
+        put(
+            format!("［{}］", strings::script_name(state.language, state.script)),
+            theme.pending,
+        );
+    }
+    if state.screen == Screen::Reader && state.search.prompt.is_none() {
+        let entries = outline::shown_entries(state);
+        if let Some(entry) = outline::current(state).and_then(|i| entries.get(i)) {
+            let text = ellipsize(entry.text, SECTION_WIDTH, pen.mode);
+            put(format!(" § {text} "), theme.status);
+        }
+    }
     let search = &state.search;
     if let Some(prompt) = &search.prompt {
         let sigil = match prompt.scope {

@@ -4,9 +4,10 @@
 
 use crate::app::keymap::Keymap;
 use crate::app::{Action, CopyKind, CopyVia, Language, Notice};
-use crate::model::{Article, Issue, PageRef};
 use crate::trend::Period;
 use crate::trend::chart::Labels;
+use crate::model::{Article, BlockKind, Issue, PageRef};
+use crate::script::Script;
 
 /// The fixed words of one language.
 #[derive(Debug)]
@@ -183,6 +184,12 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::NotFound(query) => format!("找不到：{query}"),
         Notice::NoIssueOn(date) if en => format!("no issue dated {date:?} (YYYY-MM-DD)"),
         Notice::NoIssueOn(date) => format!("没有这一天的报纸：{date}（格式 YYYY-MM-DD）"),
+        Notice::NearestIssue { asked, shown } if en => {
+            format!("no issue on {asked}: the nearest, {shown}, is open")
+        }
+        Notice::NearestIssue { asked, shown } => {
+            format!("{asked} 没有报纸，已打开最近的一期：{shown}")
+        }
         Notice::NoSearch => w.no_search.to_owned(),
         Notice::NothingToChart if en => "nothing to chart: search first (/), then T".to_owned(),
         Notice::NothingToChart => "没有可统计的词：先搜索（/），再按 T".to_owned(),
@@ -207,6 +214,57 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::CopyFailed(error) => format!("{}: {error}", w.copy_failed),
         Notice::SaveFailed { path, error } => format!("{}: {error}", path.display()),
         Notice::Warning(text) => text.clone(),
+        Notice::Script(script) if en => format!("shown in {}", script_name(language, *script)),
+        Notice::Script(script) => format!("以{}显示", script_name(language, *script)),
+        Notice::NoOutline if en => "this article has no subheadings".to_owned(),
+        Notice::NoOutline => "这篇文章没有小标题".to_owned(),
+    }
+}
+
+/// The name of a script, as the status line gives it: `简体`, `繁体（台湾）`.
+pub fn script_name(language: Language, script: Script) -> &'static str {
+    let en = language == Language::En;
+    match script {
+        Script::Original if en => "the original script",
+        Script::Original => "原文",
+        Script::Simplified if en => "simplified",
+        Script::Simplified => "简体",
+        Script::Traditional if en => "traditional",
+        Script::Traditional => "繁体",
+        Script::Taiwan if en => "traditional (Taiwan)",
+        Script::Taiwan => "繁体（台湾）",
+        Script::HongKong if en => "traditional (Hong Kong)",
+        Script::HongKong => "繁体（香港）",
+    }
+}
+
+/// The outline overlay's title.
+pub fn outline_title(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "本文提纲",
+        Language::En => "Outline",
+    }
+}
+
+/// What an outline entry is, before its text: `导读`, `链接`; nothing for a subheading.
+pub fn block_label(language: Language, kind: BlockKind) -> &'static str {
+    let en = language == Language::En;
+    match kind {
+        BlockKind::Lead if en => "lead",
+        BlockKind::Lead => "导读",
+        BlockKind::SidebarLabel if en => "sidebar",
+        BlockKind::SidebarLabel => "专栏",
+        BlockKind::EditorsNote if en => "note",
+        BlockKind::EditorsNote => "编者按",
+        _ => "",
+    }
+}
+
+/// The label of a result found by pinyin, not by the characters typed.
+pub fn pinyin_label(language: Language) -> &'static str {
+    match language {
+        Language::Zh => "拼音",
+        Language::En => "pinyin",
     }
 }
 
@@ -414,6 +472,12 @@ mod tests {
             Notice::ClipboardOff,
             Notice::CopyFailed("no tmux".into()),
             Notice::NothingToChart,
+            Notice::NearestIssue {
+                asked: crate::model::IssueDate::new(2020, 2, 19).expect("a day"),
+                shown: crate::model::IssueDate::new(2020, 2, 18).expect("a day"),
+            },
+            Notice::Script(Script::Taiwan),
+            Notice::NoOutline,
         ];
         for language in [Language::Zh, Language::En] {
             let words: Vec<String> = notices.iter().map(|n| notice(language, n)).collect();

@@ -709,3 +709,115 @@ fn a_piped_issue_is_read_and_keys_come_from_the_terminal() {
     tmux.keys(&["Q"]);
     tmux.wait_for("a clean exit", |s| s.contains("EXIT=0"));
 }
+
+/// The reading pane's first row, without spaces or the scrollbar.
+fn first_row_text(screen: &str) -> String {
+    let row = screen.lines().nth(1).unwrap_or_default();
+    row.chars()
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{259f}').contains(c))
+        .collect()
+}
+
+#[test]
+fn t_converts_the_text_in_place() {
+    use dubao::script::{Script, converters};
+    use dubao::search::fold;
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("long.txt");
+    let paragraphs = crate::support::sample_paragraphs();
+    std::fs::write(&path, format!("长文章\n\n{}\n", paragraphs.join("\n\n"))).expect("write");
+    let Some(tmux) = Tmux::start(&shell_command_with(&path.display().to_string())) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains(&head(&paragraphs[0])));
+    tmux.keys(&["Space", "j", "j", "j"]);
+    tmux.wait_for("a page down", |s| !s.contains(&head(&paragraphs[0])));
+    // A row of text at the top, not the blank between paragraphs.
+    let mut before = first_row_text(&tmux.settled());
+    for _ in 0..4 {
+        if before.chars().count() >= 10 {
+            break;
+        }
+        tmux.keys(&["j"]);
+        before = first_row_text(&tmux.settled());
+    }
+    // The row converted as part of its paragraph (a phrase may be cut by the line's end).
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let paragraph = paragraphs
+        .iter()
+        .find(|p| squeeze(p).contains(&before))
+        .expect("the row's paragraph");
+    let converted = squeeze(&converters().convert(paragraph, Script::Traditional));
+    tmux.keys(&["t"]);
+    tmux.wait_for("simplified", |s| status_line(s).contains("简体"));
+    tmux.keys(&["t"]);
+    tmux.wait_for("traditional", |s| status_line(s).contains("繁体"));
+    let after = first_row_text(&tmux.settled());
+    assert_ne!(after, before, "converted");
+    assert_eq!(fold(&after), fold(&before), "the same text");
+    assert!(converted.contains(&after), "{after} in {converted}");
+    tmux.keys(&["t"]);
+    tmux.wait_for("the original", |s| status_line(s).contains("原文"));
+    assert_eq!(first_row_text(&tmux.settled()), before);
+}
+
+#[test]
+fn o_jumps_to_a_section_of_the_outline() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("feature.txt");
+    let paragraphs = crate::support::sample_paragraphs();
+    let mut text = String::from("重点项目建设提速\n\n");
+    for (n, head) in ["一、稳字当头", "二、进字为先", "三、实字托底"]
+        .iter()
+        .enumerate()
+    {
+        text.push_str(head);
+        text.push_str("\n\n");
+        for p in paragraphs.iter().skip(n * 5).take(5) {
+            text.push_str(p);
+            text.push_str("\n\n");
+        }
+    }
+    std::fs::write(&path, text).expect("write");
+    let Some(tmux) = Tmux::start(&shell_command_with(&path.display().to_string())) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the article", |s| s.contains("一、稳字当头"));
+    tmux.keys(&["o"]);
+    tmux.wait_for("the outline", |s| {
+        s.contains("本文提纲") && s.contains("三、实字托底")
+    });
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the second section on top", |s| {
+        !s.contains("本文提纲") && first_row_text(s).contains("二、进字为先")
+    });
+    assert!(status_line(&tmux.screen()).contains("§ 二、进字为先"));
+}
+
+#[test]
+fn colon_and_a_day_without_an_issue_opens_the_nearest() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let sample = include_str!("../../assets/samples/000_5881bbe1ec912710.txt");
+    for name in ["20200218", "20200221"] {
+        std::fs::write(folder.path().join(format!("{name}.txt")), sample).expect("write");
+    }
+    let Some(tmux) = Tmux::start(&shell_command_with(&folder.path().display().to_string())) else {
+        return;
+    };
+    tmux.wait_for("the front page", |s| s.contains("头版"));
+    tmux.keys(&[
+        ":", "2", "0", "2", "0", "-", "0", "2", "-", "1", "9", "Enter",
+    ]);
+    tmux.wait_for("the nearest issue, said so", |s| {
+        status_line(s).contains("最近")
+            && s.lines().next().unwrap_or_default().contains("2020-02-18")
+    });
+    tmux.keys(&[":", "+", "1", "Enter"]);
+    tmux.wait_for("the next issue", |s| {
+        s.lines().next().unwrap_or_default().contains("2020-02-21")
+    });
+}

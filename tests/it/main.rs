@@ -2,6 +2,7 @@
 
 mod accuracy;
 mod archive;
+mod chinese;
 mod cli;
 mod e2e_tmux;
 mod hardening;

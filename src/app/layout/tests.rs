@@ -30,6 +30,7 @@ fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool
         article,
         keywords,
         words: None,
+        script: crate::script::Script::Original,
     });
     layout
 }
@@ -132,6 +133,7 @@ fn only_what_changed_is_laid_out_again() {
         article: 1,
         keywords: false,
         words: None,
+        script: crate::script::Script::Original,
     };
     let cards = layout.front_page().cloned();
     layout.refresh(&inputs);
@@ -176,6 +178,7 @@ fn with_the_segmenter_headlines_break_between_words() {
             article: 0,
             keywords: false,
             words: Some(&ranker),
+            script: crate::script::Script::Original,
         });
         let lines: Vec<&str> = layout
             .lines()

@@ -9,7 +9,8 @@ use crate::search::{Match, Query, find_in_article};
 /// Finds `input` in the open article and shows the first match from the top of the pane on.
 pub fn find(state: &mut AppState, input: &str) {
     let query = Query::parse(input);
-    let Some(article) = state.current_article() else {
+    // Matches are places in the text as it is shown (its script).
+    let Some(article) = state.shown_article() else {
         return;
     };
     let matches = find_in_article(article, &query);
@@ -58,7 +59,7 @@ fn show_current_match(state: &mut AppState) {
     else {
         return;
     };
-    let Some(at) = state.current_article().map(|a| match_pos(a, &m)) else {
+    let Some(at) = state.shown_article().map(|a| match_pos(a, &m)) else {
         return;
     };
     let layout = state.layout();
