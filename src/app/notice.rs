@@ -45,6 +45,9 @@ pub enum Notice {
     /// A problem met before the reader started (a bad configuration or state file), in the
     /// words of its error.
     Warning(String),
+    /// The library's archive index could not be opened or updated, in the words of its error
+    /// (search falls back to what is in memory).
+    IndexFailed(String),
 }
 
 /// What `y`, `Y` and `c` copy.

@@ -239,6 +239,7 @@ impl AppState {
             search.ranker.is_some(),
             self.remembered.changes,
             self.loading,
+            search.archive.as_ref().map(|a| a.progress.clone()),
         );
         (
             place,

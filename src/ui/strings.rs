@@ -200,6 +200,8 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::CopyFailed(error) => format!("{}: {error}", w.copy_failed),
         Notice::SaveFailed { path, error } => format!("{}: {error}", path.display()),
         Notice::Warning(text) => text.clone(),
+        Notice::IndexFailed(error) if en => format!("archive index: {error}"),
+        Notice::IndexFailed(error) => format!("索引出错：{error}"),
     }
 }
 
@@ -218,6 +220,18 @@ pub fn unread(language: Language, count: usize) -> String {
     match language {
         Language::Zh => format!("{count} 未读"),
         Language::En => format!("{count} unread"),
+    }
+}
+
+/// The archive index being brought up to date: `索引中 12/3650 期 (3%)`.
+pub fn indexing(language: Language, progress: &crate::index::Progress) -> String {
+    let percent = (progress.bytes_done * 100)
+        .checked_div(progress.bytes_total)
+        .unwrap_or(0);
+    let (done, total) = (progress.files_done, progress.files_total);
+    match language {
+        Language::Zh => format!("索引中 {done}/{total} 期（{percent}%）"),
+        Language::En => format!("indexing {done}/{total} issues ({percent}%)"),
     }
 }
 
