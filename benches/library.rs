@@ -61,7 +61,7 @@ fn main() {
     let (cold, loader) = first_frame(&issues, &cache);
     println!("{count} issues: first frame {cold:.0} ms (no cache)");
     let start = Instant::now();
-    let parsed = loader();
+    let parsed = loader.load();
     println!(
         "background parse of all {} issues: {:.0} ms",
         parsed.len(),

@@ -49,8 +49,8 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Search every article for QUERY (terms separated by spaces must all occur; "…" quotes a
-    /// phrase). One line per article found: number, tab, title, tab, snippet. Exit status 1
-    /// when nothing matches.
+    /// phrase). One line per article found: number, tab, title, tab, snippet. A library folder
+    /// is searched through its index (as with --index). Exit status 1 when nothing matches.
     #[command(after_help = "Example:\n  dubao search '电力 保供' papers/ --json")]
     Search {
         /// What to look for.
@@ -64,11 +64,11 @@ pub enum Command {
         /// the query may hold -exclusions and date:, paper:, page: filters.
         #[arg(long)]
         index: bool,
-        /// Order of the hits with --index: relevance or date (newest first).
-        #[arg(long, default_value = "relevance", requires = "index")]
+        /// Order of the hits in a folder's index: relevance or date (newest first).
+        #[arg(long, default_value = "relevance")]
         sort: crate::index::Sort,
-        /// How many hits to print with --index.
-        #[arg(long, default_value_t = crate::index::command::DEFAULT_LIMIT, requires = "index")]
+        /// How many hits to print from a folder's index.
+        #[arg(long, default_value_t = crate::index::command::DEFAULT_LIMIT)]
         limit: usize,
     },
     /// Build or update the search index of a library folder (kept in the cache directory): files

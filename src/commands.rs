@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command};
+use crate::index::IndexError;
 use crate::io::config;
 use crate::io::load::{load_all, read_text};
 use crate::model::Issue;
@@ -57,33 +58,47 @@ pub fn run(
             query,
             paths,
             json,
-            index: true,
+            index,
             sort,
             limit,
         }) => {
-            let dir = match paths.as_slice() {
-                [dir] => dir.as_path(),
-                [] => library.ok_or_else(|| anyhow::anyhow!("--index needs a library folder"))?,
-                _ => anyhow::bail!("--index searches one library folder"),
+            // A library folder is searched through its index, as the reader searches it.
+            let folder = match (paths.as_slice(), library) {
+                ([dir], _) if index || dir.is_dir() => Some(dir.as_path()),
+                ([], Some(library)) if index || library.is_dir() => Some(library),
+                ([], None) if index => anyhow::bail!("--index needs a library folder"),
+                (_, _) if index => anyhow::bail!("--index searches one library folder"),
+                _ => None,
             };
-            if !crate::index::command::run_search(dir, &query, sort, limit, json, &mut out)? {
-                code = ExitCode::from(1);
-            }
-        }
-        Some(Command::Search {
-            query,
-            paths,
-            json,
-            index: false,
-            ..
-        }) => {
-            let issues = load(&paths)?;
-            let corpus = Corpus::new(&issues);
-            let ranker = Ranker::new(&corpus);
-            let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker), usize::MAX);
-            plain::write_search(&mut out, &issues, &query, &hits, json)?;
+            let in_memory = |paths: &[PathBuf],
+                             out: &mut io::BufWriter<_>|
+             -> anyhow::Result<bool> {
+                let issues = load(paths)?;
+                let corpus = Corpus::new(&issues);
+                let ranker = Ranker::new(&corpus);
+                let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker), usize::MAX);
+                plain::write_search(out, &issues, &query, &hits, json)?;
+                Ok(!hits.is_empty())
+            };
+            let found = match folder {
+                Some(dir) => {
+                    match crate::index::command::run_search(
+                        dir, &query, sort, limit, json, &mut out,
+                    ) {
+                        Ok(found) => found,
+                        // No index to be had (no cache folder, say): the files are read, unless
+                        // the index was asked for.
+                        Err(e) if !index && e.downcast_ref::<IndexError>().is_some() => {
+                            eprintln!("dubao: {e}; searching without the index");
+                            in_memory(&[dir.to_owned()], &mut out)?
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                None => in_memory(&paths, &mut out)?,
+            };
             // Like grep: 1 when nothing matches.
-            if hits.is_empty() {
+            if !found {
                 code = ExitCode::from(1);
             }
         }

@@ -29,6 +29,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 pub use hits::{ArchiveHit, ArchiveResults, Sort};
 pub use query::ArchiveQuery;
 use schema::Fields;
+
+use crate::model::IssueDate;
 pub use update::{Progress, UpdateReport};
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is
@@ -81,11 +83,27 @@ pub fn location_in(cache_dir: &Path, library: &Path) -> PathBuf {
     ))
 }
 
+/// The keys under which the index may hold an issue of `library` read from `source` (a file,
+/// or the folder of a day of article files) dated `date`: hits name their issue by key.
+pub fn issue_keys(library: &Path, source: &Path, date: Option<IssueDate>) -> [String; 2] {
+    let file = update::key(library, source);
+    let day = update::day_key(&file, date);
+    [file, day]
+}
+
 /// FNV-1a: a hash that stays the same across Rust releases (std's `DefaultHasher` may not).
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+impl std::fmt::Debug for ArchiveIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArchiveIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ArchiveIndex {

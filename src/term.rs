@@ -2,6 +2,7 @@
 //! panic, SIGTERM, SIGHUP and SIGQUIT), Ctrl-Z suspend, and the main loop that turns input and
 //! signals into actions. The only module besides `main.rs` that touches the terminal.
 
+mod background;
 mod clipboard;
 mod run;
 mod screen;
@@ -46,6 +47,8 @@ pub(super) enum Input {
     Ranker(Box<Ranker>),
     /// Every issue of the library has been parsed.
     Library(Arc<Vec<crate::model::Issue>>),
+    /// An action from a background thread (the archive index's, say).
+    App(crate::app::Action),
 }
 
 /// Raw mode and the alternate screen while alive; the terminal as it was after drop.

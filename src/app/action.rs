@@ -103,6 +103,12 @@ pub enum Action {
     ToggleScript,
     /// `o`: the open article's outline (subheadings, lead box, sidebars).
     Outline,
+    /// The library folder's archive index is open (what it holds so far is searchable).
+    #[serde(skip)]
+    ArchiveOpened(Shared<crate::index::ArchiveIndex>, std::path::PathBuf),
+    /// The archive index's background update: how far it has got; `None` when done.
+    #[serde(skip)]
+    Indexing(Option<crate::index::Progress>),
 }
 
 impl Action {

@@ -91,6 +91,10 @@ fn issues(state: &mut AppState, action: &Action) -> bool {
             state.search.corpus = None;
             state.relayout();
             memory::restore(state);
+            // Hits of the index in issues that were not parsed yet can now be shown.
+            if state.search.archive.is_some() {
+                search::search_again(state);
+            }
         }
         _ => return false,
     }
@@ -103,6 +107,19 @@ fn searches(state: &mut AppState, action: &Action) -> bool {
     match action {
         Action::RankerReady(ranker) => search::ranker_ready(state, ranker.clone()),
         Action::CorpusReady(corpus, issues) => search::corpus_ready(state, corpus, issues),
+        Action::ArchiveOpened(index, root) => {
+            state.search.archive = Some(search::Archive::new(index.clone(), root.clone()));
+            search::search_again(state);
+        }
+        Action::Indexing(progress) => {
+            if let Some(archive) = state.search.archive.as_mut() {
+                archive.progress.clone_from(progress);
+            }
+            // More is indexed: the results on screen are searched again when it is done.
+            if progress.is_none() {
+                search::search_again(state);
+            }
+        }
         Action::GoToDate if !prompt_open => search::open_prompt(state, search::Scope::Date),
         Action::Search if !prompt_open => search::offer_last(state),
         _ => return false,

@@ -56,6 +56,9 @@ pub enum Notice {
     Warning(String),
     /// `T` with no search or keyword to chart.
     NothingToChart,
+    /// The library's archive index could not be opened or updated, in the words of its error
+    /// (search falls back to what is in memory).
+    IndexFailed(String),
 }
 
 /// What `y`, `Y` and `c` copy.

@@ -4,13 +4,17 @@
 
 mod across;
 mod date;
+mod archive;
 mod finder;
 
 use std::sync::Arc;
 
 use super::{AppState, Notice, Screen};
 use crate::search::{Corpus, Hit, Match, Ranker};
-pub use across::{corpus_ready, keyword, open_result, ranker_ready, search_all, select};
+pub use across::{
+    corpus_ready, keyword, open_result, ranker_ready, search_again, search_all, select,
+};
+pub use archive::Archive;
 pub use finder::{find, step};
 
 /// A value shared with a background thread; equal when it is the same value.
@@ -79,6 +83,8 @@ pub struct SearchState {
     pub ranker: Option<Shared<Ranker>>,
     /// The last search across issues, that `S` offers again.
     pub last_query: String,
+    /// The library's archive index, which answers searches across issues when there is one.
+    pub archive: Option<Archive>,
 }
 
 /// Opens the prompt.

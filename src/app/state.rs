@@ -269,6 +269,7 @@ impl AppState {
             search.ranker.is_some(),
             self.remembered.changes,
             self.loading,
+            search.archive.as_ref().map(|a| a.progress.clone()),
         );
         (
             place,

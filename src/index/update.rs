@@ -19,7 +19,7 @@ use crate::model::{Article, Issue, IssueDate};
 pub(super) const BATCH_BYTES: u64 = 32 << 20;
 
 /// How far an update has got.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
     pub files_done: usize,
     pub files_total: usize,
@@ -68,18 +68,7 @@ impl ArchiveIndex {
         progress: &mut dyn FnMut(&Progress),
     ) -> Result<UpdateReport, IndexError> {
         let started = Instant::now();
-        let listed = crate::io::load::expand(library).map_err(|e| IndexError::Io {
-            path: library.to_owned(),
-            source: std::io::Error::other(e.to_string()),
-        })?;
-        let listed: Vec<(PathBuf, String, Option<Stamp>)> = listed
-            .into_iter()
-            .map(|path| {
-                let key = key(library, &path);
-                let stamp = stamp(&path);
-                (path, key, stamp)
-            })
-            .collect();
+        let listed = list(library)?;
         let mut report = UpdateReport::default();
         // Nothing changed: no writer, no lock (a search on an up-to-date index writes nothing).
         if self.plan(&listed, &mut UpdateReport::default())?.is_empty() {
@@ -98,8 +87,8 @@ impl ArchiveIndex {
                     writer.delete_term(Term::from_field_text(self.fields.path, &key));
                 }
                 Change::Index(i, existed) => {
-                    let (path, key, stamp) = &listed[i];
-                    todo.push((path.clone(), key.clone(), *stamp, existed));
+                    let (unit, key, stamp) = &listed[i];
+                    todo.push((unit.clone(), key.clone(), *stamp, existed));
                 }
             }
         }
@@ -110,15 +99,15 @@ impl ArchiveIndex {
         };
         progress(&state);
         let mut batch_bytes = 0;
-        for (path, key, stamp, existed) in todo {
+        for (unit, key, stamp, existed) in todo {
             writer.delete_term(Term::from_field_text(self.fields.path, &key));
             let size = stamp.map_or(0, |s| s.size);
-            match crate::io::load::load_file(&path) {
+            match unit.load() {
                 Ok(issue) => {
                     report.articles += self.add_issue(&writer, &key, &issue)?;
                     report.bytes += size;
                 }
-                Err(e) => report.failed.push((path.clone(), e.to_string())),
+                Err(e) => report.failed.push((unit.path().to_owned(), e.to_string())),
             }
             let stamp = stamp.unwrap_or(Stamp { size: 0, mtime: 0 });
             let mut doc = TantivyDocument::default();
@@ -137,6 +126,8 @@ impl ArchiveIndex {
             batch_bytes += size;
             if batch_bytes >= self.batch_bytes {
                 writer.commit().map_err(|e| self.error(e))?;
+                // A search running meanwhile (the reader's) sees what is indexed so far.
+                self.refresh()?;
                 batch_bytes = 0;
             }
             progress(&state);
@@ -179,7 +170,7 @@ impl ArchiveIndex {
     /// and unchanged files into `report`.
     fn plan(
         &self,
-        listed: &[(PathBuf, String, Option<Stamp>)],
+        listed: &[(Unit, String, Option<Stamp>)],
         report: &mut UpdateReport,
     ) -> Result<Vec<Change>, IndexError> {
         let mut known = self.manifest()?;
@@ -277,9 +268,80 @@ fn join<'a>(fields: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// What one key of the index holds: an issue file, or a day of article files
+/// (`YYYYMMDD-PP-NN.txt`, indexed as one issue as the library shows them).
+#[derive(Debug, Clone)]
+enum Unit {
+    File(PathBuf),
+    Day(Vec<PathBuf>),
+}
+
+impl Unit {
+    fn load(&self) -> Result<Issue, crate::error::LoadError> {
+        match self {
+            Self::File(path) => crate::io::load::load_file(path),
+            Self::Day(parts) => crate::io::load::load_day(parts, None),
+        }
+    }
+
+    /// The file, or the first of the day's files.
+    fn path(&self) -> &Path {
+        match self {
+            Self::File(path) => path,
+            Self::Day(parts) => parts.first().map_or(Path::new(""), PathBuf::as_path),
+        }
+    }
+}
+
+/// The issues below `library`, each with its key and stamp.
+fn list(library: &Path) -> Result<Vec<(Unit, String, Option<Stamp>)>, IndexError> {
+    let files = crate::io::load::expand(library).map_err(|e| IndexError::Io {
+        path: library.to_owned(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(crate::io::load::article_days(files)
+        .into_iter()
+        .map(|group| {
+            let date = group
+                .first()
+                .and_then(|f| crate::io::load::article_file_date(f));
+            match (group.as_slice(), date) {
+                ([one], None) => {
+                    let key = key(library, one);
+                    let stamp = stamp(one);
+                    (Unit::File(one.clone()), key, stamp)
+                }
+                (parts, _) => {
+                    let folder = parts.first().and_then(|p| p.parent()).unwrap_or(library);
+                    let key = day_key(&key(library, folder), date);
+                    let stamps: Option<Vec<Stamp>> = parts.iter().map(|p| stamp(p)).collect();
+                    let stamp = stamps.map(|s| Stamp {
+                        size: s.iter().map(|s| s.size).sum(),
+                        mtime: s.iter().map(|s| s.mtime).max().unwrap_or(0),
+                    });
+                    (Unit::Day(parts.to_vec()), key, stamp)
+                }
+            }
+        })
+        .collect())
+}
+
+/// The key of a day of article files in `folder` (relative): the folder and the day, so two
+/// days in one folder are two issues.
+pub(super) fn day_key(folder: &str, date: Option<IssueDate>) -> String {
+    let day = date.map_or_else(String::new, |d| {
+        format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+    });
+    if folder.is_empty() {
+        day
+    } else {
+        format!("{folder}/{day}")
+    }
+}
+
 /// The key a file is stored under: its path relative to the library, so the same folder
 /// reached by another path (`.` or absolute) keeps its index.
-fn key(library: &Path, path: &Path) -> String {
+pub(super) fn key(library: &Path, path: &Path) -> String {
     path.strip_prefix(library)
         .unwrap_or(path)
         .to_string_lossy()

@@ -171,8 +171,24 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
     Ok(entries)
 }
 
-/// Parses the rest of a library, off the UI thread.
-pub type Loader = Box<dyn FnOnce() -> Vec<Issue> + Send>;
+/// Parses the rest of a library, off the UI thread; knows the library's folder (for its
+/// archive index).
+pub struct Loader {
+    folder: PathBuf,
+    parse: Box<dyn FnOnce() -> Vec<Issue> + Send>,
+}
+
+impl Loader {
+    /// The library folder.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Every issue of the library, parsed.
+    pub fn load(self) -> Vec<Issue> {
+        (self.parse)()
+    }
+}
 
 /// Opens the library in `dir`: the newest issue parsed, the others as placeholders, and the
 /// loader that parses the others (the newest is not parsed twice) and updates `catalog`.
@@ -183,7 +199,7 @@ pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), Lo
     if let Some(first) = &first {
         issues[0] = first.clone();
     }
-    let loader: Loader = Box::new(move || {
+    let parse = Box::new(move || {
         let Some((newest, rest)) = entries.split_first() else {
             return Vec::new();
         };
@@ -194,6 +210,10 @@ pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), Lo
         all.extend(parse_all(rest, &mut catalog));
         all
     });
+    let loader = Loader {
+        folder: dir.to_owned(),
+        parse,
+    };
     Ok((issues, loader))
 }
 

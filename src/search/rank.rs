@@ -5,6 +5,7 @@
 //! thread; search works without it (by substring) until it is ready.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use jieba_rs::{Jieba, KeywordExtract, KeywordExtractConfig, TfIdf};
 
@@ -22,7 +23,8 @@ const STOP_WORDS: &str = include_str!("../../assets/stopwords.txt");
 
 /// Word statistics of a corpus, and the segmenter that made them.
 pub struct Ranker {
-    jieba: Jieba,
+    /// Shared with the archive index's tokenizer: one dictionary per process.
+    jieba: Arc<Jieba>,
     tfidf: TfIdf,
     vocabulary: HashMap<String, u32>,
     /// Per article: (word id, count), sorted by id.
@@ -46,7 +48,7 @@ impl Ranker {
         let mut tfidf = TfIdf::default();
         *tfidf.config_mut() = keyword_config();
         let mut ranker = Self {
-            jieba: Jieba::new(),
+            jieba: Arc::new(Jieba::new()),
             tfidf,
             vocabulary: HashMap::new(),
             doc_words: Vec::with_capacity(corpus.len()),
@@ -79,6 +81,11 @@ impl Ranker {
         let total: u64 = ranker.doc_len.iter().map(|&l| u64::from(l)).sum();
         ranker.average_len = total as f64 / ranker.doc_len.len().max(1) as f64;
         ranker
+    }
+
+    /// The dictionary, for the archive index to share.
+    pub fn jieba(&self) -> Arc<Jieba> {
+        Arc::clone(&self.jieba)
     }
 
     fn word_id(&mut self, word: &str) -> u32 {

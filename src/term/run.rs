@@ -3,8 +3,7 @@
 
 use std::io::{self, BufWriter, Stdout};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
+use std::sync::mpsc::{self, Receiver};
 
 use super::{
     Clipboard, Input, Screen, Scroll, TerminalGuard, actions_for_event, probe_ambiguous_width,
@@ -15,7 +14,6 @@ use crate::app::search::Shared;
 use crate::app::{Action, AppState, Effect, Notice, Screen as View, memory, update};
 use crate::io::library::Loader;
 use crate::io::store::Store;
-use crate::search::{Corpus, Ranker};
 
 /// Runs the interactive reader until the user quits or a signal asks it to stop, saving
 /// marks to `store` as they change and the reading place when leaving.
@@ -38,7 +36,7 @@ pub fn run(
     update(&mut state, Action::Resize(width, height));
     let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
     screen.draw(&state, None)?;
-    load_in_background(Arc::clone(&state.issues), library, tx);
+    super::background::start(Arc::clone(&state.issues), library, tx);
     let mut run = Loop {
         state: &mut state,
         screen: &mut screen,
@@ -56,29 +54,6 @@ pub fn run(
         store.save(&memory)?;
     }
     result
-}
-
-/// After the first frame, on a thread of its own: the rest of the library, then the search
-/// corpus and jieba (about 0.1 s to load) for the issues as they finally are. The corpus is
-/// built here once and handed to the app.
-fn load_in_background(
-    issues: Arc<Vec<crate::model::Issue>>,
-    library: Option<Loader>,
-    tx: Sender<Input>,
-) {
-    thread::spawn(move || {
-        let issues = match library {
-            Some(load) => {
-                let loaded = Arc::new(load());
-                let _ = tx.send(Input::Library(Arc::clone(&loaded)));
-                loaded
-            }
-            None => issues,
-        };
-        let corpus = Arc::new(Corpus::new(&issues));
-        let _ = tx.send(Input::Corpus(Arc::clone(&corpus), issues));
-        let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&corpus))));
-    });
 }
 
 /// What the loop carries from one input to the next.
@@ -139,6 +114,7 @@ impl Loop<'_> {
             }
             Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
             Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
+            Input::App(action) => vec![action],
             Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
         });
         Some(actions)

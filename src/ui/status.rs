@@ -77,6 +77,11 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         );
     } else if state.loading {
         put(format!(" {}", words.loading_library), theme.status);
+    } else if let Some(progress) = search.archive.as_ref().and_then(|a| a.progress.as_ref()) {
+        put(
+            format!(" {}", strings::indexing(state.language, progress)),
+            theme.status,
+        );
     } else if searching && search.ranker.is_none() {
         put(format!(" {}", words.loading), theme.status);
     }

@@ -218,6 +218,8 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::Script(script) => format!("以{}显示", script_name(language, *script)),
         Notice::NoOutline if en => "this article has no subheadings".to_owned(),
         Notice::NoOutline => "这篇文章没有小标题".to_owned(),
+        Notice::IndexFailed(error) if en => format!("archive index: {error}"),
+        Notice::IndexFailed(error) => format!("索引出错：{error}"),
     }
 }
 
@@ -283,6 +285,18 @@ pub fn unread(language: Language, count: usize) -> String {
     match language {
         Language::Zh => format!("{count} 未读"),
         Language::En => format!("{count} unread"),
+    }
+}
+
+/// The archive index being brought up to date: `索引中 12/3650 期 (3%)`.
+pub fn indexing(language: Language, progress: &crate::index::Progress) -> String {
+    let percent = (progress.bytes_done * 100)
+        .checked_div(progress.bytes_total)
+        .unwrap_or(0);
+    let (done, total) = (progress.files_done, progress.files_total);
+    match language {
+        Language::Zh => format!("索引中 {done}/{total} 期（{percent}%）"),
+        Language::En => format!("indexing {done}/{total} issues ({percent}%)"),
     }
 }
 

@@ -343,3 +343,193 @@ fn a_read_only_library_is_indexed_in_the_cache() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("【编号1的】"), "{out}");
 }
+
+/// The reader on the library in `fixture` (every issue parsed), with its index handed over
+/// as the background thread hands it.
+fn reader_with_index(fixture: &Fixture, index: ArchiveIndex) -> dubao::app::AppState {
+    use dubao::app::{Action, update};
+    let (_, loader) = dubao::io::library::open(
+        fixture.library.path(),
+        dubao::io::library::Catalog::default(),
+    )
+    .expect("the library");
+    let mut app = dubao::app::AppState::new(
+        loader.load(),
+        dubao::app::keymap::Keymap::default_keymap(),
+        dubao::app::ThemeKind::Color,
+        100,
+        30,
+    );
+    update(
+        &mut app,
+        Action::ArchiveOpened(
+            dubao::app::search::Shared(Arc::new(index)),
+            fixture.library.path().to_owned(),
+        ),
+    );
+    app
+}
+
+/// (path relative to the library, article) of the results on screen.
+fn results_on_screen(app: &dubao::app::AppState, library: &Path) -> BTreeSet<(String, usize)> {
+    let results = app.search.results.as_ref().expect("results");
+    results
+        .hits
+        .iter()
+        .map(|hit| {
+            let dubao::model::Source::File(path) = &app.issues[hit.issue].source else {
+                panic!("an issue of the library is a file");
+            };
+            let relative = path.strip_prefix(library).expect("below the library");
+            (relative.to_string_lossy().into_owned(), hit.article)
+        })
+        .collect()
+}
+
+#[test]
+fn the_readers_global_search_is_answered_by_the_index() {
+    let fixture = Fixture::new(5);
+    let index = fixture.open();
+    fixture.update(&index);
+    let mut app = reader_with_index(&fixture, index);
+    super::support::press(&mut app, "S编号<Enter>");
+    let library = fixture.library.path();
+    let expected = found_in_memory(library, "编号");
+    assert!(expected.len() >= 5, "{expected:?}");
+    assert_eq!(results_on_screen(&app, library), expected);
+    let results = app.search.results.as_ref().expect("results");
+    for hit in &results.hits {
+        let snippet = hit.snippets.first().expect("a snippet");
+        let (start, end) = snippet.highlight;
+        assert_eq!(
+            snippet.text.get(start..end),
+            Some("编号"),
+            "the hit is marked"
+        );
+    }
+    // Enter opens the story at its first match.
+    let first = results.hits[0].clone();
+    super::support::press(&mut app, "<Enter>");
+    assert_eq!(app.screen, dubao::app::Screen::Reader);
+    assert_eq!((app.issue, app.article), (first.issue, first.article));
+    let finder = app
+        .search
+        .finder
+        .as_ref()
+        .expect("the match in the article");
+    assert!(!finder.matches.is_empty());
+}
+
+#[test]
+fn the_reader_finds_only_what_is_indexed_so_far() {
+    let fixture = Fixture::new(4);
+    let index = fixture.open();
+    fixture.update(&index);
+    // Written after the index was brought up to date: the reader's library has it.
+    let late = fixture.library.path().join("late");
+    std::fs::create_dir(&late).expect("a folder");
+    std::fs::write(late.join("2021-05-05.txt"), issue_text(9)).expect("an issue");
+    let mut app = reader_with_index(&fixture, index);
+    super::support::press(&mut app, "S编号9的<Enter>");
+    assert!(
+        app.search
+            .results
+            .as_ref()
+            .is_none_or(|r| r.hits.is_empty()),
+        "not indexed yet"
+    );
+    super::support::press(&mut app, "S<C-u>编号3的<Enter>");
+    assert_eq!(app.search.results.as_ref().map(|r| r.hits.len()), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_day_of_article_files_is_indexed_as_one_issue() {
+    let fixture = Fixture::new(1);
+    let day = fixture.library.path().join("2023/0506");
+    std::fs::create_dir_all(&day).expect("a day's folder");
+    for (name, title) in [
+        ("20230506-01-01.txt", "头版要闻"),
+        ("20230506-01-02.txt", "湘江夜航"),
+        ("20230506-02-01.txt", "二版来稿"),
+    ] {
+        let text = format!("\n{title}\n\n\u{3000}\u{3000}本报讯 关于{title}的独家报道。\n");
+        std::fs::write(day.join(name), text).expect("an article file");
+    }
+    let index = fixture.open();
+    let report = fixture.update(&index);
+    assert_eq!(report.added, 2, "one file and one day");
+    let hits = index
+        .search(&ArchiveQuery::parse("独家报道"), Sort::Relevance, 10)
+        .expect("a search")
+        .hits;
+    let articles: BTreeSet<(String, usize)> =
+        hits.iter().map(|h| (h.path.clone(), h.article)).collect();
+    assert_eq!(articles.len(), 3, "{articles:?}");
+    assert_eq!(
+        hits.iter().map(|h| &h.path).collect::<BTreeSet<_>>().len(),
+        1,
+        "one issue"
+    );
+    assert!(
+        hits.iter()
+            .all(|h| h.date == dubao::model::IssueDate::new(2023, 5, 6))
+    );
+    // A file of the day removed: the day is indexed again, without it.
+    std::fs::remove_file(day.join("20230506-01-02.txt")).expect("remove");
+    let report = fixture.update(&index);
+    assert_eq!((report.updated, report.removed), (1, 0));
+    let left = index
+        .search(&ArchiveQuery::parse("独家报道"), Sort::Relevance, 10)
+        .expect("a search");
+    assert_eq!(left.total, 2);
+    // The reader maps the day's hits to the day's issue, and opens the article found.
+    let mut app = reader_with_index(&fixture, index);
+    super::support::press(&mut app, "S湘江夜航<Enter>");
+    assert!(
+        app.search
+            .results
+            .as_ref()
+            .is_none_or(|r| r.hits.is_empty())
+    );
+    super::support::press(&mut app, "S<C-u>二版来稿<Enter><Enter>");
+    let article = app.current_article().expect("the article found");
+    assert_eq!(article.title, "二版来稿");
+}
+
+/// `dubao search QUERY DIR` as a process, with the cache folder `cache`.
+fn search_process(cache: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", cache.join("config"))
+        .env("XDG_DATA_HOME", cache.join("data"))
+        .env("XDG_CACHE_HOME", cache)
+        .output()
+        .expect("run dubao")
+}
+
+#[test]
+fn searching_a_folder_from_the_shell_goes_through_its_index() {
+    let fixture = Fixture::new(4);
+    let folder = fixture.library.path().display().to_string();
+    let output = search_process(fixture.cache.path(), &["search", "编号2的", &folder]);
+    assert!(output.status.success(), "{output:?}");
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    // The index's lines: date, the issue's path in the library, article, title, snippet.
+    let line = printed.lines().next().expect("a hit");
+    assert!(
+        line.starts_with("2020-01-20\t2020/2020-01-20.txt\t"),
+        "{line}"
+    );
+    assert!(line.contains("【编号2的】"), "{line}");
+    let index = dubao::index::location_in(fixture.cache.path(), fixture.library.path());
+    assert!(index.is_dir(), "the index was built in the cache folder");
+    // No cache folder to be had: the files are read instead, and the hit is still found.
+    let nowhere = search_process(
+        Path::new("/nonexistent/dubao-tests"),
+        &["search", "编号2的", &folder],
+    );
+    assert!(nowhere.status.success(), "{nowhere:?}");
+    assert!(String::from_utf8_lossy(&nowhere.stdout).contains("编号2的"));
+}

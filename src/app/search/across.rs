@@ -13,19 +13,10 @@ const SNIPPETS: usize = 200;
 
 /// Searches every open issue for `input` and shows the results.
 pub fn search_all(state: &mut AppState, input: &str) {
-    let corpus = Arc::clone(
-        state
-            .search
-            .corpus
-            .get_or_insert_with(|| Arc::new(Corpus::new(&state.issues))),
-    );
-    let ranker = state.search.ranker.as_ref().map(|r| Arc::clone(&r.0));
-    let hits = corpus.search(
-        &state.issues,
-        &Query::parse(input),
-        ranker.as_deref(),
-        SNIPPETS,
-    );
+    let hits = match state.search.archive.as_mut() {
+        Some(archive) => archive.search(&state.issues, input, SNIPPETS),
+        None => search_in_memory(state, input),
+    };
     if !input.trim().is_empty() {
         input.clone_into(&mut state.search.last_query);
     }
@@ -36,6 +27,23 @@ pub fn search_all(state: &mut AppState, input: &str) {
         bookmarks: false,
     });
     state.screen = Screen::Results;
+}
+
+/// The open issues searched in memory (the samples, or files named on the command line).
+fn search_in_memory(state: &mut AppState, input: &str) -> Vec<crate::search::Hit> {
+    let corpus = Arc::clone(
+        state
+            .search
+            .corpus
+            .get_or_insert_with(|| Arc::new(Corpus::new(&state.issues))),
+    );
+    let ranker = state.search.ranker.as_ref().map(|r| Arc::clone(&r.0));
+    corpus.search(
+        &state.issues,
+        &Query::parse(input),
+        ranker.as_deref(),
+        SNIPPETS,
+    )
 }
 
 /// Opens the selected result at its first match, with the in-article search filled in.
@@ -71,6 +79,12 @@ pub fn corpus_ready(state: &mut AppState, corpus: &Shared<Corpus>, issues: &Shar
 /// The dictionary is loaded: rank from now on (and re-rank results on screen).
 pub fn ranker_ready(state: &mut AppState, ranker: Shared<Ranker>) {
     state.search.ranker = Some(ranker);
+    search_again(state);
+}
+
+/// Runs the search on screen again (more issues loaded or indexed, a ranker to rank with),
+/// keeping the screen and the selection.
+pub fn search_again(state: &mut AppState) {
     // A list of bookmarks is no search: it stays as it is.
     let searched = state.search.results.as_ref().filter(|r| !r.bookmarks);
     if let Some(query) = searched.map(|r| r.query.clone()) {
