@@ -97,6 +97,10 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click(u16, u16),
+    /// The front page's next page (版) of the issue.
+    NextTab,
+    /// The front page's previous page (版) of the issue.
+    PrevTab,
 }
 
 impl Action {
@@ -118,6 +122,8 @@ impl Action {
                 | Self::PrevIssue
                 | Self::NextMatch
                 | Self::PrevMatch
+                | Self::NextTab
+                | Self::PrevTab
         )
     }
 }

@@ -45,6 +45,9 @@ pub enum Notice {
     /// A problem met before the reader started (a bad configuration or state file), in the
     /// words of its error.
     Warning(String),
+    /// The front page's next page (版) asked for on the last, previous on the first.
+    LastTab,
+    FirstTab,
 }
 
 /// What `y`, `Y` and `c` copy.

@@ -3,7 +3,9 @@
 mod accuracy;
 mod archive;
 mod cli;
+mod e2e_front;
 mod e2e_tmux;
+mod front_page;
 mod hardening;
 mod layouts;
 mod memory;
