@@ -89,10 +89,10 @@ mod tests {
 
     #[test]
     fn balancing_evens_out_the_columns() {
-        // Greedy: 4 cards in the first column (rows 0-14), 2 in the second; balanced: 3 and 3.
+        // Greedy: 5 cards in the first column, 1 in the second; balanced: 3 and 3.
         let heights = [3; 6];
         let greedy = fill(&heights, &[0, 0], 20);
-        assert_eq!(bottoms(&heights, &greedy, 2), [19, 7]);
+        assert_eq!(bottoms(&heights, &greedy, 2), [19, 3]);
         let even = balanced(&heights, &[0, 0], 20);
         assert_eq!(bottoms(&heights, &even, 2), [11, 11]);
     }
