@@ -21,10 +21,10 @@ pub fn fill(heights: &[u16], tops: &[u16], limit: u16) -> Vec<Place> {
         // A card that does not fit goes to the top of the next column it fits in.
         while y.saturating_add(height) > limit {
             column += 1;
-            let Some(&top) = tops.get(column) else {
+            let Some(&start) = tops.get(column) else {
                 return places;
             };
-            y = top;
+            y = start;
         }
         places.push(Place { column, y });
         y = y.saturating_add(height).saturating_add(1);
@@ -112,12 +112,12 @@ mod tests {
             heights in proptest::collection::vec(1u16..12, 0..30),
             columns in 1usize..6,
             height in 12u16..40,
-            top in 0u16..6,
+            below_lead in 0u16..6,
         ) {
             let mut tops = vec![0; columns];
             if columns > 2 {
-                tops[0] = top;
-                tops[1] = top;
+                tops[0] = below_lead;
+                tops[1] = below_lead;
             }
             let greedy = fill(&heights, &tops, height);
             let even = balanced(&heights, &tops, height);

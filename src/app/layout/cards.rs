@@ -210,7 +210,7 @@ pub fn front_page(
             .collect();
         let mut next = tab.first;
         while next < end {
-            let mut tops = vec![0; usize::from(columns)];
+            let mut column_tops = vec![0; usize::from(columns)];
             let card =
                 |article: usize, column: u16, span: u16, y: u16, lines: Vec<CardLine>| Card {
                     article,
@@ -229,8 +229,8 @@ pub fn front_page(
                     usize::from(rows),
                 );
                 let below = u16::try_from(lead.len() + 1).unwrap_or(u16::MAX);
-                tops[0] = below;
-                tops[1] = below;
+                column_tops[0] = below;
+                column_tops[1] = below;
                 cards.push(card(next, 0, 2, 0, lead));
                 next += 1;
             }
@@ -238,8 +238,8 @@ pub fn front_page(
                 .iter()
                 .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
                 .collect();
-            let mut places = balanced(&heights, &tops, rows);
-            if places.is_empty() && tops[0] == 0 {
+            let mut places = balanced(&heights, &column_tops, rows);
+            if places.is_empty() && column_tops[0] == 0 {
                 // Cannot happen (no card is taller than the screen); never loop for ever.
                 places.push(super::balance::Place { column: 0, y: 0 });
             }
