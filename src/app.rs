@@ -43,11 +43,20 @@ pub enum Screen {
     Trend,
 }
 
-/// Colours, or none (`NO_COLOR`): states are then shown with bold, reverse and underline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Colours for a dark or a light terminal, or none (`NO_COLOR`): states are then shown with
+/// bold, reverse and underline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ThemeKind {
-    Color,
+    #[default]
+    Dark,
+    Light,
     Mono,
+}
+
+impl ThemeKind {
+    /// The dark theme's old name, for callers written before there was a light one.
+    #[allow(non_upper_case_globals)]
+    pub const Color: Self = Self::Dark;
 }
 
 /// What the main loop must do after an update.

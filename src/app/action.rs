@@ -109,6 +109,10 @@ pub enum Action {
     /// The archive index's background update: how far it has got; `None` when done.
     #[serde(skip)]
     Indexing(Option<crate::index::Progress>),
+    /// The front page's next page (版) of the issue.
+    NextTab,
+    /// The front page's previous page (版) of the issue.
+    PrevTab,
 }
 
 impl Action {
@@ -130,6 +134,8 @@ impl Action {
                 | Self::PrevIssue
                 | Self::NextMatch
                 | Self::PrevMatch
+                | Self::NextTab
+                | Self::PrevTab
         )
     }
 }

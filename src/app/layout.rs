@@ -6,6 +6,8 @@
 //! terminal loop alike. Scroll limits and the mapping between a [`TextPos`] and a line exist
 //! here only.
 
+mod balance;
+mod card_lines;
 mod cards;
 mod panes;
 mod pos;
@@ -16,7 +18,10 @@ use crate::model::Issue;
 use crate::script::{Script, converters};
 use crate::search::Ranker;
 use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, WordStarts, layout_article_with};
-pub use cards::{Card, CardLine, CardRole, FrontPage, column_count, ellipsize, front_page};
+pub use card_lines::preview;
+pub use cards::{
+    Card, CardLine, CardRole, FrontPage, MAX_COLUMNS, Tab, column_count, ellipsize, front_page,
+};
 pub use panes::{MIN_HEIGHT, MIN_WIDTH, Panes, READER_PAD, SPLIT_WIDTH, panes};
 pub use pos::{Block, TextPos};
 
@@ -27,6 +32,8 @@ pub struct Inputs<'a> {
     pub height: u16,
     /// An article is open (below the split width, it then takes the whole body).
     pub reading: bool,
+    /// The reading pane stays beside the headlines while they have the focus (split view).
+    pub beside: bool,
     pub options: Options,
     pub issues: &'a Arc<Vec<Issue>>,
     pub issue: usize,
@@ -59,6 +66,7 @@ struct CardsKey {
     issue: usize,
     width: u16,
     height: u16,
+    max_columns: u16,
     ambiguous: AmbiguousWidth,
     words: bool,
     script: Script,
@@ -86,7 +94,7 @@ pub struct Layout {
 impl Layout {
     /// Brings the layout up to date with `inputs`, computing again only what they changed.
     pub fn refresh(&mut self, inputs: &Inputs) {
-        self.panes = panes(inputs.width, inputs.height, inputs.reading);
+        self.panes = panes(inputs.width, inputs.height, inputs.reading, inputs.beside);
         let issues = Arc::as_ptr(inputs.issues) as usize;
         let shown_key =
             (inputs.script != Script::Original).then_some((issues, inputs.issue, inputs.script));
@@ -119,13 +127,23 @@ impl Layout {
                 _ => Default::default(),
             };
         }
-        // The cards stay laid out while an article has the whole screen, for going back.
-        let headlines = panes(inputs.width, inputs.height, false).headlines;
+        // The cards stay laid out while an article has the whole screen, for going back; beside
+        // a reading pane the headlines are one list.
+        let (headlines, max_columns) = match self.panes.headlines {
+            Some(area) if self.panes.reader.is_some() => (Some(area), 1),
+            Some(area) => (Some(area), MAX_COLUMNS),
+            None => (
+                panes(inputs.width, inputs.height, false, false).headlines,
+                MAX_COLUMNS,
+            ),
+        };
+        let issue = inputs.issues.get(inputs.issue);
         let cards_key = headlines.zip(issue).map(|(area, _)| CardsKey {
             issues,
             issue: inputs.issue,
             width: area.width,
             height: area.height,
+            max_columns,
             ambiguous: inputs.options.ambiguous,
             words: inputs.words.is_some(),
             script: inputs.script,
@@ -133,7 +151,8 @@ impl Layout {
         if cards_key != self.cards_key {
             self.cards_key = cards_key;
             self.front = cards_key.zip(issue).map(|(key, issue)| {
-                front_page(issue, key.width, key.height, key.ambiguous, inputs.words)
+                let size = (key.width, key.height);
+                front_page(issue, size, key.max_columns, key.ambiguous, inputs.words)
             });
         }
     }
@@ -210,11 +229,21 @@ fn reader_text(
     let words_fn: Option<WordStarts<'_>> = words.is_some().then_some(&word_starts);
     let mut lines = layout_article_with(article, text_width, &key.options, words_fn);
     if key.keywords {
-        // The view writes the keywords into this line.
-        let at = lines
+        // The view writes the keywords into this line: below the bylines, or below the
+        // headline when there are none.
+        let body = lines
+            .iter()
+            .position(|l| l.source.is_some())
+            .unwrap_or(lines.len());
+        let head = lines
             .iter()
             .position(|l| l.role == Role::Blank)
             .unwrap_or(lines.len());
+        let at = lines
+            .iter()
+            .take(body)
+            .rposition(|l| l.role == Role::Byline)
+            .map_or(head, |i| i + 1);
         let line = ArticleLine {
             role: Role::Keywords,
             text: String::new(),

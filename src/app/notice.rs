@@ -59,6 +59,9 @@ pub enum Notice {
     /// The library's archive index could not be opened or updated, in the words of its error
     /// (search falls back to what is in memory).
     IndexFailed(String),
+    /// The front page's next page (版) asked for on the last, previous on the first.
+    LastTab,
+    FirstTab,
 }
 
 /// What `y`, `Y` and `c` copy.

@@ -21,6 +21,10 @@ pub fn update(state: &mut AppState, action: &Action) -> bool {
             Screen::Results => results(state, action),
             Screen::Reader => reader(state, action),
             Screen::Trend => super::trend::update(state, action),
+            // Back from the headlines beside an article closes the article first.
+            Screen::Front if state.split() && matches!(action, Action::Back | Action::Close) => {
+                state.beside = false;
+            }
             Screen::Front if *action == Action::Back => return true,
             Screen::Front => front(state, action),
         }
@@ -143,8 +147,13 @@ fn reader(state: &mut AppState, action: &Action) {
             // (results with their query and selection, bookmarks).
             state.search.finder = None;
             state.screen = state.opened_from;
+            state.beside = false;
         }
-        Action::SwitchPane => state.screen = Screen::Front,
+        Action::SwitchPane => {
+            // The article stays open beside the headlines where there is room for both.
+            state.beside = state.split();
+            state.screen = Screen::Front;
+        }
         Action::Click(..) if state.split() => front(state, action),
         _ => {}
     }
@@ -169,6 +178,13 @@ fn front(state: &mut AppState, action: &Action) {
         page.beside(state.article, -1),
         page.beside(state.article, 1),
     );
+    // The first stories of the pages (版) either side.
+    let tab = page.card(state.article).map_or(0, |c| c.tab);
+    let next_tab = page.tabs.get(tab + 1).map(|t| t.first);
+    let previous_tab = tab
+        .checked_sub(1)
+        .and_then(|t| page.tabs.get(t))
+        .map(|t| t.first);
     match action {
         Action::NextArticle | Action::PrevArticle => next_article(state, action),
         Action::Down | Action::Scroll(1..) => state.select_article(state.article + 1),
@@ -196,6 +212,14 @@ fn front(state: &mut AppState, action: &Action) {
         }
         Action::Outline => super::outline::open(state),
         Action::Click(x, y) => click(state, *x, *y),
+        Action::NextTab => match next_tab {
+            Some(first) => state.select_article(first),
+            None => state.notice = Some(super::Notice::LastTab),
+        },
+        Action::PrevTab => match previous_tab {
+            Some(first) => state.select_article(first),
+            None => state.notice = Some(super::Notice::FirstTab),
+        },
         _ => {}
     }
 }

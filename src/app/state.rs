@@ -45,6 +45,9 @@ pub struct AppState {
     pub screen: Screen,
     /// The screen the open article was opened from, that back returns to.
     pub opened_from: Screen,
+    /// The reading pane stays open beside the headlines while they have the focus (`Tab` from
+    /// a split view's article); back closes it.
+    pub beside: bool,
     /// The language of every word on screen.
     pub language: Language,
     /// Where reading is: the first character on screen in the reading pane. The line it is on
@@ -101,6 +104,7 @@ impl AppState {
             article: 0,
             screen: Screen::Front,
             opened_from: Screen::Front,
+            beside: false,
             language: Language::default(),
             reading: TextPos::START,
             help: None,
@@ -197,9 +201,10 @@ impl AppState {
         &self.keywords.0
     }
 
-    /// Whether headlines and article are on screen together.
+    /// Whether headlines and article are on screen together: an article is open (or kept
+    /// open beside the headlines) on a screen of [`layout::SPLIT_WIDTH`] columns or more.
     pub fn split(&self) -> bool {
-        self.width >= layout::SPLIT_WIDTH
+        self.width >= layout::SPLIT_WIDTH && (self.screen == Screen::Reader || self.beside)
     }
 
     /// Brings the keywords and the layout up to date; cheap when nothing they depend on
@@ -231,6 +236,7 @@ impl AppState {
             width: self.width,
             height: self.height,
             reading: self.screen == Screen::Reader,
+            beside: self.beside,
             options: self.options,
             issues: &self.issues,
             issue: self.issue,
@@ -254,6 +260,7 @@ impl AppState {
             self.issue_cursor,
             self.script,
             self.outline,
+            self.beside,
         );
         let search = &self.search;
         let found = (

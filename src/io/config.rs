@@ -50,12 +50,17 @@ pub enum TraditionalSetting {
     Hk,
 }
 
+/// `theme`: `dark` (the default), `light` or `mono`; the names of earlier versions
+/// (`default`, `monochrome`) still work.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Theme {
     #[default]
-    Default,
-    Monochrome,
+    #[serde(alias = "default")]
+    Dark,
+    Light,
+    #[serde(alias = "monochrome")]
+    Mono,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -90,7 +95,7 @@ pub enum AmbiguousSetting {
 impl Default for Config {
     fn default() -> Self {
         Self {
-            theme: Theme::Default,
+            theme: Theme::Dark,
             measure: DEFAULT_MEASURE,
             indent: DEFAULT_INDENT,
             hanging: false,
@@ -182,10 +187,11 @@ impl Config {
     /// How the interactive reader is set up by this file; `no_color` (the `NO_COLOR`
     /// variable) forces the monochrome theme.
     pub fn settings(&self, no_color: bool) -> Settings {
-        let theme = if no_color || self.theme == Theme::Monochrome {
-            ThemeKind::Mono
-        } else {
-            ThemeKind::Color
+        let theme = match self.theme {
+            _ if no_color => ThemeKind::Mono,
+            Theme::Dark => ThemeKind::Dark,
+            Theme::Light => ThemeKind::Light,
+            Theme::Mono => ThemeKind::Mono,
         };
         // Validated when the file was read; the defaults otherwise.
         let keymap = self
@@ -253,7 +259,7 @@ mod tests {
             "theme = \"monochrome\"\nmeasure = 60\nhanging = true\nambiguous_width = \"wide\"\n",
         )
         .expect("valid");
-        assert_eq!(config.theme, Theme::Monochrome);
+        assert_eq!(config.theme, Theme::Mono);
         let options = config.options();
         assert_eq!(
             (options.measure, options.hanging, options.ambiguous),
@@ -289,6 +295,21 @@ mod tests {
         assert_eq!(settings("traditional = \"tw\"\n"), Script::Taiwan);
         assert_eq!(settings("traditional = \"hk\"\n"), Script::HongKong);
         assert!(parse("traditional = \"mainland\"\n").is_err());
+    }
+
+    #[test]
+    fn themes_are_read_by_their_names_and_the_old_ones() {
+        for (name, kind) in [
+            ("dark", ThemeKind::Dark),
+            ("default", ThemeKind::Dark),
+            ("light", ThemeKind::Light),
+            ("mono", ThemeKind::Mono),
+            ("monochrome", ThemeKind::Mono),
+        ] {
+            let config = parse(&format!("theme = \"{name}\"\n")).expect("valid");
+            assert_eq!(config.settings(false).theme, kind, "{name}");
+            assert_eq!(config.settings(true).theme, ThemeKind::Mono, "NO_COLOR");
+        }
     }
 
     #[test]

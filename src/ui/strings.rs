@@ -220,6 +220,10 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::NoOutline => "这篇文章没有小标题".to_owned(),
         Notice::IndexFailed(error) if en => format!("archive index: {error}"),
         Notice::IndexFailed(error) => format!("索引出错：{error}"),
+        Notice::LastTab if en => "this is the last page of the issue".to_owned(),
+        Notice::LastTab => "已是最后一版".to_owned(),
+        Notice::FirstTab if en => "this is the first page of the issue".to_owned(),
+        Notice::FirstTab => "已是第一版".to_owned(),
     }
 }
 
@@ -450,6 +454,59 @@ pub fn chart_labels(language: Language) -> &'static Labels {
         Language::En => &Labels::ENGLISH,
         Language::Zh => &Labels::CHINESE,
     }
+}
+
+/// A front-page tab: `第2版 要闻`, or the name alone, or `其他` for articles with no page.
+pub fn tab_label(language: Language, tab: &crate::app::layout::Tab) -> String {
+    match (tab.number, tab.name.as_deref(), language) {
+        (Some(number), name, _) => page(
+            language,
+            &PageRef {
+                number,
+                name: name.map(str::to_owned),
+            },
+        ),
+        (None, Some(name), _) => name.to_owned(),
+        (None, None, Language::Zh) => "其他".to_owned(),
+        (None, None, Language::En) => "other".to_owned(),
+    }
+}
+
+/// The front page's last row: the screen of the page shown (`1/3`), the stories on its
+/// screens above and below, and the pages to the right; empty when everything is in view.
+pub fn front_more(
+    language: Language,
+    (screen, screens): (usize, usize),
+    (before, after): (usize, usize),
+    pages_after: usize,
+) -> String {
+    let en = language == Language::En;
+    let mut parts = Vec::new();
+    if before > 0 {
+        parts.push(if en {
+            format!("↑ {before} above")
+        } else {
+            format!("↑ 上面 {before} 篇")
+        });
+    }
+    if after > 0 {
+        parts.push(if en {
+            format!("↓ {after} more below")
+        } else {
+            format!("↓ 下面还有 {after} 篇")
+        });
+    }
+    if screens > 1 {
+        parts.push(format!("{}/{screens}", screen + 1));
+    }
+    if pages_after > 0 {
+        parts.push(if en {
+            format!("→ {pages_after} more pages")
+        } else {
+            format!("→ 后面还有 {pages_after} 版")
+        });
+    }
+    parts.join("  ")
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ const DEADLINE: Duration = Duration::from_secs(15);
 static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 /// A tmux server of its own (one socket per test) running one pane.
-struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
     /// The app's configuration, data and cache folders: the test's own.
     home: tempfile::TempDir,
@@ -27,7 +27,7 @@ impl Tmux {
     }
 
     /// Starts `command` in a pane of `width` × `height`, or `None` when tmux is missing.
-    fn start_sized(command: &str, width: u16, height: u16) -> Option<Self> {
+    pub(crate) fn start_sized(command: &str, width: u16, height: u16) -> Option<Self> {
         Self::start_configured(command, width, height, "")
     }
 
@@ -85,13 +85,13 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "e2e"];
         args.extend(keys);
         self.run(&args);
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
 
@@ -102,7 +102,7 @@ impl Tmux {
 
     /// Waits until the screen satisfies `condition`, failing with the screen after the deadline.
     #[track_caller]
-    fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
+    pub(crate) fn wait_for(&self, what: &str, condition: impl Fn(&str) -> bool) {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -118,7 +118,7 @@ impl Tmux {
     }
 
     /// The screen once it has stopped changing for a while (the app has finished drawing).
-    fn settled(&self) -> String {
+    pub(crate) fn settled(&self) -> String {
         let start = Instant::now();
         let mut last = self.screen();
         loop {
@@ -157,7 +157,7 @@ impl Drop for Tmux {
 }
 
 /// Runs dubao, then reports how it left the terminal: exit code and tty mode.
-fn shell_command() -> String {
+pub(crate) fn shell_command() -> String {
     shell_command_with("")
 }
 

@@ -1,52 +1,58 @@
-//! The front page's headline cards in newspaper columns, page after page.
+//! The front page's headline cards: the issue's pages (版) as tabs, each set in newspaper
+//! columns screen after screen. Every story gets a card, cut down to fit when it is taller than
+//! the screen; the columns of a screen end as evenly as the cards allow; from
+//! [`SPAN_FROM`] columns on, the first story of a page spans two columns.
 
-use crate::model::{Article, Issue};
+use super::balance::balanced;
+pub use super::card_lines::{CardLine, CardRole, ellipsize};
+use super::card_lines::{Measure, card_lines};
+use crate::model::Issue;
 use crate::search::Ranker;
-use crate::typeset::width::prefix_fitting;
-use crate::typeset::{AmbiguousWidth, Options, WordStarts, balanced_in_words, str_width, typeset};
+use crate::typeset::AmbiguousWidth;
 
-/// The narrowest newspaper column on the front page; below 60 cells there is one column.
-const MIN_COLUMN: u16 = 30;
-const MAX_COLUMNS: u16 = 4;
-/// Lines of the lead paragraph shown on a card.
-const LEAD_LINES: usize = 3;
-/// Lines of a title shown on a card.
-const TITLE_LINES: usize = 3;
-
-/// What a card line shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CardRole {
-    Kicker,
-    Title,
-    Subtitle,
-    Byline,
-    Lead,
-}
-
-/// One line of a headline card.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardLine {
-    pub role: CardRole,
-    pub text: String,
-}
+/// The most newspaper columns on a screen.
+pub const MAX_COLUMNS: u16 = 6;
+/// From this many columns on, the lead story of a page spans two of them.
+const SPAN_FROM: u16 = 4;
 
 /// A headline card placed on the front page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub article: usize,
+    /// The screen it is on (screens are numbered across the tabs).
     pub page: usize,
+    /// The tab (page of the issue) it belongs to.
+    pub tab: usize,
     pub column: u16,
+    /// Columns it spans (2 for a page's lead story on a wide screen).
+    pub span: u16,
     /// Row within the pane.
     pub y: u16,
     pub lines: Vec<CardLine>,
 }
 
-/// The front page: cards in columns, page after page.
+/// A page (版) of the issue: a run of articles the source places on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    /// Its number (版次), when the source says it.
+    pub number: Option<u16>,
+    /// Its name (版名), when the source says it.
+    pub name: Option<String>,
+    /// Its first article.
+    pub first: usize,
+    /// Its number of articles.
+    pub count: usize,
+}
+
+/// The front page: cards in columns, screen after screen, tab after tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontPage {
     pub columns: u16,
     pub column_width: u16,
     pub cards: Vec<Card>,
+    pub tabs: Vec<Tab>,
+    /// Rows above the cards (the tab row, when the issue has pages).
+    pub top: u16,
 }
 
 impl FrontPage {
@@ -55,23 +61,58 @@ impl FrontPage {
         self.cards.get(article)
     }
 
-    /// The card next to `article`'s in the column `step` away on the same page, by height.
+    /// Whether the issue's pages are shown as tabs (the source states pages).
+    pub fn has_tabs(&self) -> bool {
+        self.top > 0
+    }
+
+    /// Column of the pane where `card` starts, and its width in cells.
+    pub fn x_and_width(&self, card: &Card) -> (u16, u16) {
+        let x = card.column * (self.column_width + 1);
+        let width = card.span * self.column_width + card.span.saturating_sub(1);
+        (x, width)
+    }
+
+    /// The card next to `article`'s in the column `step` away on the same screen, by height.
     pub fn beside(&self, article: usize, step: i32) -> Option<usize> {
         let card = self.card(article)?;
-        let column = i32::from(card.column) + step;
-        let same_page = self
-            .cards
+        let column = if step > 0 {
+            i32::from(card.column + card.span) + step - 1
+        } else {
+            i32::from(card.column) + step
+        };
+        let covers =
+            |c: &Card| (i32::from(c.column)..i32::from(c.column + c.span)).contains(&column);
+        self.cards
             .iter()
-            .filter(|c| c.page == card.page && i32::from(c.column) == column);
-        same_page
+            .filter(|c| c.page == card.page && covers(c))
             .min_by_key(|c| c.y.abs_diff(card.y))
             .map(|c| c.article)
     }
-}
 
-impl FrontPage {
-    /// The article of the card at (`x`, `y`) on the page showing `selected`, when the page is
-    /// drawn in `area`.
+    /// Stories of `card`'s tab on the screens before and after its own.
+    pub fn elsewhere(&self, card: &Card) -> (usize, usize) {
+        let same_tab = self.cards.iter().filter(|c| c.tab == card.tab);
+        let before = same_tab.clone().filter(|c| c.page < card.page).count();
+        let after = same_tab.filter(|c| c.page > card.page).count();
+        (before, after)
+    }
+
+    /// The screen `card` is on within its tab (from 0), and the tab's number of screens.
+    pub fn screen_in_tab(&self, card: &Card) -> (usize, usize) {
+        let pages = || {
+            self.cards
+                .iter()
+                .filter(|c| c.tab == card.tab)
+                .map(|c| c.page)
+        };
+        let first = pages().min().unwrap_or(card.page);
+        let last = pages().max().unwrap_or(card.page);
+        (card.page - first, last - first + 1)
+    }
+
+    /// The article of the card at (`x`, `y`) on the screen showing `selected`, when the page
+    /// is drawn in `area`.
     pub fn card_at(
         &self,
         area: ratatui::layout::Rect,
@@ -81,196 +122,150 @@ impl FrontPage {
     ) -> Option<usize> {
         let current_page = self.card(selected).map_or(0, |c| c.page);
         let hit = self.cards.iter().find(|c| {
-            let left = area.x + c.column * (self.column_width + 1);
-            let top = area.y + c.y;
+            let (left, width) = self.x_and_width(c);
+            let (left, top) = (area.x + left, area.y + c.y);
             let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
             c.page == current_page
-                && (left..left + self.column_width).contains(&x)
+                && (left..left + width).contains(&x)
                 && (top..top + height).contains(&y)
         });
         hit.map(|c| c.article)
     }
 }
 
-/// Number of newspaper columns for a pane `width` cells wide.
+/// Number of newspaper columns for a pane `width` cells wide: one below 60 cells, then one
+/// more every 40 (2 at 80, 3 at 120, 4 at 160, 5 at 200).
 pub fn column_count(width: u16) -> u16 {
     if width < 60 {
         1
     } else {
-        (width / MIN_COLUMN).clamp(1, MAX_COLUMNS)
+        (2 + (width - 60) / 40).min(MAX_COLUMNS)
     }
 }
 
-/// Lays out the cards of `issue` in a pane of `width` × `height`.
+/// The issue's pages, in the order its articles come; one tab with no number when the source
+/// states none.
+pub fn tabs(issue: &Issue) -> Vec<Tab> {
+    let mut tabs: Vec<Tab> = Vec::new();
+    for (index, article) in issue.articles.iter().enumerate() {
+        let number = article.page.as_ref().map(|p| p.number);
+        match tabs.last_mut() {
+            Some(tab) if tab.number == number => {
+                tab.count += 1;
+                if tab.name.is_none() {
+                    tab.name = article.page.as_ref().and_then(|p| p.name.clone());
+                }
+            }
+            _ => tabs.push(Tab {
+                number,
+                name: article.page.as_ref().and_then(|p| p.name.clone()),
+                first: index,
+                count: 1,
+            }),
+        }
+    }
+    tabs
+}
+
+/// Lays out the cards of `issue` in a pane of `width` × `height`, in at most `max_columns`
+/// columns.
 pub fn front_page(
     issue: &Issue,
-    width: u16,
-    height: u16,
+    size: (u16, u16),
+    max_columns: u16,
     ambiguous: AmbiguousWidth,
     words: Option<&Ranker>,
 ) -> FrontPage {
-    let columns = column_count(width);
+    let (width, height) = size;
+    let columns = column_count(width).clamp(1, max_columns.max(1));
     let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
-    let text_width = usize::from(column_width.saturating_sub(2).max(1));
-    let height = height.max(1);
-    let all_lines: Vec<Vec<CardLine>> = issue
-        .articles
-        .iter()
-        .map(|a| card_lines(a, text_width, ambiguous, words))
-        .collect();
-    let card_height = |lines: &[CardLine]| u16::try_from(lines.len() + 1).unwrap_or(u16::MAX);
-    // When everything fits on one screen, balance the columns as a newspaper page does.
-    let total: u32 = all_lines.iter().map(|l| u32::from(card_height(l))).sum();
-    let tallest = all_lines.iter().map(|l| card_height(l)).max().unwrap_or(1);
-    let fill = if total <= u32::from(height) * u32::from(columns) {
-        let even = u16::try_from(total.div_ceil(u32::from(columns))).unwrap_or(height);
-        even.max(tallest).min(height)
-    } else {
-        height
+    let tabs = tabs(issue);
+    let top = u16::from(tabs.iter().any(|t| t.number.is_some()));
+    // The last row says how many stories are on the other screens.
+    let rows = height.saturating_sub(top + 1).max(1);
+    let measure = |span: u16| Measure {
+        width: usize::from((span * column_width + span - 1).saturating_sub(2).max(1)),
+        ambiguous,
+        words,
     };
-    let (mut page, mut column, mut y) = (0, 0, 0u16);
-    let mut cards = Vec::with_capacity(issue.articles.len());
-    for (index, lines) in all_lines.into_iter().enumerate() {
-        let h = card_height(&lines);
-        // The last column may run past the balanced height, up to the pane's.
-        let last_column = column + 1 == columns;
-        if y > 0 && y.saturating_add(h) > fill && (!last_column || y.saturating_add(h) > height) {
-            (column, y) = (column + 1, 0);
-            if column == columns {
-                (page, column) = (page + 1, 0);
+    let articles = &issue.articles;
+    // The column tag is set once, above the first story of its run.
+    let with_rubric = |i: usize, tab: &Tab| {
+        i == tab.first
+            || articles.get(i - 1).map(|a| &a.rubric) != articles.get(i).map(|a| &a.rubric)
+    };
+    let mut cards = Vec::with_capacity(articles.len());
+    let mut page = 0;
+    for (tab_index, tab) in tabs.iter().enumerate() {
+        let end = tab.first + tab.count;
+        let lines: Vec<Vec<CardLine>> = (tab.first..end)
+            .map(|i| {
+                card_lines(
+                    &articles[i],
+                    with_rubric(i, tab),
+                    measure(1),
+                    usize::from(rows),
+                )
+            })
+            .collect();
+        let mut next = tab.first;
+        while next < end {
+            let mut column_tops = vec![0; usize::from(columns)];
+            let card =
+                |article: usize, column: u16, span: u16, y: u16, lines: Vec<CardLine>| Card {
+                    article,
+                    page,
+                    tab: tab_index,
+                    column,
+                    span,
+                    y: top + y,
+                    lines,
+                };
+            if next == tab.first && columns >= SPAN_FROM {
+                let lead = card_lines(
+                    &articles[next],
+                    with_rubric(next, tab),
+                    measure(2),
+                    usize::from(rows),
+                );
+                let below = u16::try_from(lead.len() + 1).unwrap_or(u16::MAX);
+                column_tops[0] = below;
+                column_tops[1] = below;
+                cards.push(card(next, 0, 2, 0, lead));
+                next += 1;
             }
+            let heights: Vec<u16> = lines[next - tab.first..]
+                .iter()
+                .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
+                .collect();
+            let mut places = balanced(&heights, &column_tops, rows);
+            if places.is_empty() && column_tops[0] == 0 {
+                // Cannot happen (no card is taller than the screen); never loop for ever.
+                places.push(super::balance::Place { column: 0, y: 0 });
+            }
+            for (offset, place) in places.iter().enumerate() {
+                let index = next + offset;
+                let column = u16::try_from(place.column).unwrap_or(0);
+                cards.push(card(
+                    index,
+                    column,
+                    1,
+                    place.y,
+                    lines[index - tab.first].clone(),
+                ));
+            }
+            next += places.len();
+            page += 1;
         }
-        cards.push(Card {
-            article: index,
-            page,
-            column,
-            y,
-            lines,
-        });
-        y = y.saturating_add(h);
     }
     FrontPage {
         columns,
         column_width,
         cards,
+        tabs,
+        top,
     }
-}
-
-/// The lines of one card: kicker, title (up to three lines), subtitle, bylines, the lead.
-fn card_lines(
-    article: &Article,
-    width: usize,
-    ambiguous: AmbiguousWidth,
-    words: Option<&Ranker>,
-) -> Vec<CardLine> {
-    let line = |role, text: &str| CardLine {
-        role,
-        text: ellipsize(text, width, ambiguous),
-    };
-    let mut out = Vec::new();
-    if let Some(kicker) = article.kicker.as_deref().or(article.rubric.as_deref()) {
-        out.push(line(CardRole::Kicker, kicker));
-    }
-    let plain = Options {
-        indent: 0,
-        ambiguous,
-        orphan_control: false,
-        ..Options::default()
-    };
-    let starts = |text: &str| words.map(|w| w.word_starts(text)).unwrap_or_default();
-    let words_fn: Option<WordStarts<'_>> = words.is_some().then_some(&starts);
-    let title = balanced_in_words(&article.title, width, &plain, words_fn);
-    for (i, l) in title.iter().enumerate().take(TITLE_LINES) {
-        let text = if i + 1 == TITLE_LINES && title.len() > TITLE_LINES {
-            article.title.get(l.start..).unwrap_or_default()
-        } else {
-            l.text(&article.title)
-        };
-        out.push(line(CardRole::Title, text));
-    }
-    if let Some(subtitle) = &article.subtitle {
-        out.push(line(CardRole::Subtitle, subtitle));
-    }
-    if !article.bylines.is_empty() {
-        out.push(line(CardRole::Byline, &article.bylines.join(" ")));
-    }
-    if let Some(lead) = article.paragraphs.first() {
-        let lines = typeset(lead, width, &plain);
-        for (i, l) in lines.iter().enumerate().take(LEAD_LINES) {
-            let text = if i + 1 == LEAD_LINES && lines.len() > LEAD_LINES {
-                lead.get(l.start..).unwrap_or_default()
-            } else {
-                l.text(lead)
-            };
-            out.push(line(CardRole::Lead, text));
-        }
-    }
-    out
-}
-
-/// `text` cut to `width` cells, ending in `…` when cut.
-pub fn ellipsize(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
-    if str_width(text, ambiguous) <= width {
-        return text.to_owned();
-    }
-    let (prefix, _) = prefix_fitting(text, width.saturating_sub(1), ambiguous);
-    format!("{prefix}…")
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn issue(titles: usize) -> Issue {
-        let article = |n: usize| Article {
-            title: format!("第{n}篇文章的标题"),
-            paragraphs: vec!["正文".repeat(40)],
-            ..Article::default()
-        };
-        // A sample's fields apart from the articles, whatever fields an issue has.
-        Issue {
-            articles: (0..titles).map(article).collect(),
-            ..crate::io::load::samples().swap_remove(0)
-        }
-    }
-
-    #[test]
-    fn column_count_follows_the_width() {
-        assert_eq!(column_count(40), 1);
-        assert_eq!(column_count(59), 1);
-        assert_eq!(column_count(80), 2);
-        assert_eq!(column_count(200), 4);
-    }
-
-    #[test]
-    fn cards_fill_columns_then_pages() {
-        let page = front_page(&issue(12), 80, 20, AmbiguousWidth::Narrow, None);
-        assert_eq!(page.columns, 2);
-        assert_eq!(
-            (page.cards[0].page, page.cards[0].column, page.cards[0].y),
-            (0, 0, 0)
-        );
-        assert!(page.cards.iter().any(|c| c.column == 1));
-        assert!(page.cards.iter().any(|c| c.page == 1));
-        for pair in page.cards.windows(2) {
-            assert!(
-                (pair[1].page, pair[1].column, pair[1].y)
-                    > (pair[0].page, pair[0].column, pair[0].y)
-            );
-        }
-    }
-
-    #[test]
-    fn beside_finds_the_card_in_the_next_column() {
-        let page = front_page(&issue(6), 80, 24, AmbiguousWidth::Narrow, None);
-        let right = page.beside(0, 1).expect("a card to the right");
-        assert_eq!(page.cards[right].column, 1);
-        assert_eq!(page.beside(0, -1), None);
-    }
-
-    #[test]
-    fn long_text_is_ellipsized_to_the_width() {
-        assert_eq!(ellipsize("一二三四五", 6, AmbiguousWidth::Narrow), "一二…");
-        assert_eq!(ellipsize("一二", 6, AmbiguousWidth::Narrow), "一二");
-    }
-}
+mod tests;

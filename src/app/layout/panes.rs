@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 /// Below this size only a "too small" notice is drawn.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
-/// From this width on, headlines and the article are shown side by side.
+/// From this width on, an open article is shown beside the headlines.
 pub const SPLIT_WIDTH: u16 = 120;
-/// Width of the headline column in the split view.
-const SPLIT_HEADLINES: u16 = 44;
+/// Width of the headline list in the split view: two fifths of the screen, within these.
+const SPLIT_HEADLINES: std::ops::RangeInclusive<u16> = 48..=64;
 /// The widest the help overlay grows.
 const HELP_WIDTH: u16 = 90;
 /// The screen's regions.
@@ -27,8 +27,11 @@ pub struct Panes {
     pub help: Rect,
 }
 
-/// Splits a `width` × `height` screen; `reading` says whether an article is open.
-pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
+/// Splits a `width` × `height` screen; `reading` says whether an article has the focus,
+/// `beside` whether its pane stays open beside the headlines. From [`SPLIT_WIDTH`] on, an
+/// open article is shown beside the headline list; without one the front page has the whole
+/// body.
+pub fn panes(width: u16, height: u16, reading: bool, beside: bool) -> Panes {
     let masthead = Rect::new(0, 0, width, 1);
     let status = Rect::new(0, height.saturating_sub(1), width, 1);
     let body = Rect::new(0, 1, width, height.saturating_sub(2));
@@ -39,14 +42,15 @@ pub fn panes(width: u16, height: u16, reading: bool) -> Panes {
         help_width,
         height.saturating_sub(2),
     );
-    let (headlines, reader) = if width >= SPLIT_WIDTH {
+    let (headlines, reader) = if width >= SPLIT_WIDTH && (reading || beside) {
+        let list = (width / 5 * 2).clamp(*SPLIT_HEADLINES.start(), *SPLIT_HEADLINES.end());
         let left = Rect {
-            width: SPLIT_HEADLINES,
+            width: list,
             ..body
         };
         let right = Rect {
-            x: SPLIT_HEADLINES + 1,
-            width: width - SPLIT_HEADLINES - 1,
+            x: list + 1,
+            width: width - list - 1,
             ..body
         };
         (Some(left), Some(right))
@@ -74,11 +78,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn split_view_from_120_columns() {
-        assert!(
-            panes(120, 40, false).reader.is_some() && panes(120, 40, false).headlines.is_some()
-        );
-        assert!(panes(80, 24, false).reader.is_none());
-        assert!(panes(80, 24, true).headlines.is_none());
+    fn split_view_from_120_columns_with_an_article_open() {
+        let split = panes(120, 40, true, false);
+        assert!(split.reader.is_some() && split.headlines.is_some());
+        assert_eq!(panes(120, 40, false, true), split);
+        let front = panes(160, 40, false, false);
+        assert_eq!((front.headlines, front.reader), (Some(front.body), None));
+        assert!(panes(80, 24, false, true).reader.is_none());
+        assert!(panes(80, 24, true, false).headlines.is_none());
+    }
+
+    #[test]
+    fn the_split_headline_list_is_readable_and_the_reader_keeps_its_measure() {
+        for width in [120, 160, 200, 300] {
+            let split = panes(width, 40, true, false);
+            let (list, reader) = (
+                split.headlines.map(|a| a.width),
+                split.reader.map(|a| a.width),
+            );
+            assert!(list >= Some(48) && list <= Some(64), "{width}: {list:?}");
+            assert!(reader >= Some(71), "{width}: {reader:?}");
+        }
     }
 }

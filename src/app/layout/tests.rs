@@ -21,6 +21,7 @@ fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool
         width,
         height: 30,
         reading: true,
+        beside: false,
         options: Options {
             measure: usize::from(width),
             ..Options::default()
@@ -124,6 +125,7 @@ fn only_what_changed_is_laid_out_again() {
         width: 80,
         height: 30,
         reading: true,
+        beside: false,
         options: Options {
             measure: 80,
             ..Options::default()
@@ -145,6 +147,7 @@ fn only_what_changed_is_laid_out_again() {
     assert_eq!(layout.text_key.map(|k| k.article), Some(1));
     layout.refresh(&Inputs {
         reading: false,
+        beside: false,
         ..inputs
     });
     assert!(
@@ -172,6 +175,7 @@ fn with_the_segmenter_headlines_break_between_words() {
             width,
             height: 30,
             reading: true,
+            beside: false,
             options: Options::default(),
             issues: &issues,
             issue: 0,
