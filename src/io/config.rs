@@ -32,6 +32,8 @@ pub struct Config {
     pub clipboard: ClipboardSetting,
     /// Action name → keys that replace its default keys.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The largest file read, in MiB (`None`: the default, 64).
+    pub size_limit: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -84,6 +86,7 @@ impl Default for Config {
             language: LanguageSetting::Zh,
             clipboard: ClipboardSetting::Auto,
             keys: BTreeMap::new(),
+            size_limit: None,
         }
     }
 }
@@ -144,6 +147,18 @@ impl Config {
             )));
         }
         config.keymap(Keymap::default_keymap()).map_err(invalid)?;
+        if config.size_limit == Some(0) {
+            return Err(invalid("size_limit = 0 would refuse every file".into()));
+        }
+        if config
+            .library
+            .as_ref()
+            .is_some_and(|l| l.as_os_str().is_empty())
+        {
+            return Err(invalid(
+                "library = \"\" names no folder (give one, or remove the line)".into(),
+            ));
+        }
         Ok(config)
     }
 
@@ -197,6 +212,7 @@ impl Config {
                 .rebind(&action, keys)
                 .map_err(|e| format!("keys.{name}: {e}"))?;
         }
+        keymap.check().map_err(|e| format!("keys: {e}"))?;
         Ok(keymap)
     }
 }

@@ -13,5 +13,6 @@ mod samples;
 mod searching;
 mod snapshots;
 mod support;
+mod terminal;
 mod typeset_props;
 mod wrap_comparison;
