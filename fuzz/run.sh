@@ -2,7 +2,7 @@
 # Runs the fuzz targets for a while each, from their committed seeds (seeds/TARGET) and the
 # corpus earlier runs grew (corpus/TARGET, not committed).
 #
-#   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset search
+#   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset search config
 #
 # Needs cargo-fuzz (libFuzzer) and RUSTC_BOOTSTRAP for its flags on stable. When cargo-fuzz is
 # missing it is installed; when that fails (offline), the script says so and exits 0. A crash
@@ -18,7 +18,7 @@ if [ "${1:-}" = "-t" ]; then
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(decode parse typeset search)
+  targets=(decode parse typeset search config)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -75,10 +75,16 @@ pub enum Effect {
 /// prompt, overlay or screen.
 #[allow(clippy::needless_pass_by_value)] // an action is a message: update takes it, as in Elm
 pub fn update(state: &mut AppState, action: Action) -> Effect {
-    // A notice stays until the user does something.
+    // A notice stays until the user does something (a warning at start-up too: what the
+    // terminal and the background threads report is not the user).
     let internal = matches!(
         action,
-        Action::Resize(..) | Action::Pending(_) | Action::RankerReady(_) | Action::CorpusReady(..)
+        Action::Resize(..)
+            | Action::Pending(_)
+            | Action::RankerReady(_)
+            | Action::CorpusReady(..)
+            | Action::AmbiguousWidth(_)
+            | Action::LibraryLoaded(_)
     );
     if !internal {
         state.notice = None;

@@ -27,6 +27,9 @@ pub struct Cli {
     /// wrapped, markdown or labelled (see `dubao inspect`).
     #[arg(long, global = true, value_name = "NAME")]
     pub layout: Option<Layout>,
+    /// The largest file read, in MiB (default 64; `size_limit` in the configuration).
+    #[arg(long, global = true, value_name = "MIB")]
+    pub size_limit: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]

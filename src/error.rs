@@ -112,7 +112,7 @@ impl fmt::Display for Excess {
         }
         write!(
             f,
-            " the {} a file may have (the size limit)",
+            " the {} a file may have (the size limit: --size-limit MIB or size_limit in the configuration raises it)",
             Size(self.limit)
         )
     }
@@ -168,7 +168,7 @@ mod tests {
         };
         assert_eq!(
             error.to_string(),
-            "x\\x1b[2J.txt: 100.0 MiB is more than the 64 MiB a file may have (the size limit)"
+            "x\\x1b[2J.txt: 100.0 MiB is more than the 64 MiB a file may have (the size limit: --size-limit MIB or size_limit in the configuration raises it)"
         );
         let grown = LoadError::TooLarge {
             path: "-".into(),
@@ -177,7 +177,7 @@ mod tests {
         };
         assert_eq!(
             grown.to_string(),
-            "-: more than the 512 bytes a file may have (the size limit)"
+            "-: more than the 512 bytes a file may have (the size limit: --size-limit MIB or size_limit in the configuration raises it)"
         );
     }
 }

@@ -28,6 +28,9 @@ fn main() -> ExitCode {
     if let Some(warning) = &warning {
         eprintln!("dubao: {warning} (using the defaults)");
     }
+    if let Some(mib) = cli.size_limit.or(config.size_limit) {
+        dubao::io::load::set_size_limit(mib.max(1).saturating_mul(1024 * 1024));
+    }
     let interactive = cli.command.is_none() && io::stdout().is_terminal() && has_tty();
     let library = config.library.as_deref();
     let result = if interactive {
@@ -78,10 +81,15 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     };
     let loading = loader.is_some();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // A state path that is a link, a FIFO or a folder is said, and nothing is kept.
     let store = Store::in_data_dir();
+    let refused = store.as_ref().and_then(Store::refusal);
+    let store = store.filter(|_| refused.is_none());
     let (memory, memory_warning) = store.as_ref().map(Store::load).unwrap_or_default();
+    let memory_warning = refused.or(memory_warning);
     let mut state = AppState::with_settings(issues, config.settings(no_color)).with_memory(memory);
-    state.notice = warning.or(memory_warning).map(Notice::Warning);
+    let warnings: Vec<String> = warning.into_iter().chain(memory_warning).collect();
+    state.notice = (!warnings.is_empty()).then(|| Notice::Warning(warnings.join("; ")));
     state.loading = loading;
     let clipboard = match config.clipboard {
         config::ClipboardSetting::Auto => term::Clipboard::Auto,

@@ -1,9 +1,11 @@
 //! The real terminal: raw mode and the alternate screen, always restored (on quit, error,
-//! panic, SIGTERM, SIGHUP and SIGQUIT), Ctrl-Z suspend, and the main loop that turns input and
+//! panic, SIGTERM, SIGHUP, SIGINT, SIGQUIT, the terminal closing), Ctrl-Z and SIGTSTP suspend, and the main loop that turns input and
 //! signals into actions. The only module besides `main.rs` that touches the terminal.
 
 mod background;
 mod clipboard;
+mod keys;
+mod reader;
 mod run;
 mod screen;
 
@@ -13,14 +15,14 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::style::Print;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 use crate::app::keymap::{Resolver, actions_for};
@@ -28,6 +30,7 @@ use crate::app::{Action, AppState};
 use crate::search::{Corpus, Ranker};
 use crate::typeset::AmbiguousWidth;
 pub use clipboard::Clipboard;
+use reader::read_input;
 pub use run::run;
 pub use screen::{Screen, Scroll};
 
@@ -37,8 +40,12 @@ const WHEEL_LINES: i32 = 3;
 /// What the main loop waits for.
 pub(super) enum Input {
     Terminal(Event),
-    /// SIGTERM, SIGHUP or SIGQUIT: leave cleanly.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal gone: leave cleanly.
     Stop,
+    /// SIGTSTP from outside: give the terminal back, then stop.
+    Suspend,
+    /// SIGWINCH: the size is read again.
+    Resized,
     /// SIGCONT: resumed after a stop from outside; redraw everything.
     Resumed,
     /// The search corpus of these issues has been built.
@@ -83,7 +90,8 @@ impl TerminalGuard {
     /// once resumed.
     pub(super) fn suspend(&self) -> io::Result<()> {
         restore(self.mouse);
-        signal_hook::low_level::raise(SIGTSTP)?;
+        // SIGTSTP itself is caught (to get here); its default action is SIGSTOP.
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
         self.take_over()
     }
 }
@@ -140,43 +148,17 @@ pub(super) fn probe_ambiguous_width() -> AmbiguousWidth {
     }
 }
 
-/// Reads terminal events on a thread of its own.
-pub(super) fn read_input(tx: Sender<Input>) -> io::Result<()> {
-    // Set up crossterm's event source (and its SIGWINCH handler) now, not when the thread
-    // first runs: a resize in between would be lost.
-    event::poll(std::time::Duration::ZERO)?;
-    thread::spawn(move || {
-        loop {
-            let event = match event::read() {
-                Ok(event) => event,
-                // A signal (a resize, say) interrupted the wait: not an error.
-                Err(e)
-                    if matches!(
-                        e.kind(),
-                        io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock
-                    ) =>
-                {
-                    continue;
-                }
-                Err(_) => break,
-            };
-            if tx.send(Input::Terminal(event)).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
-}
-
-/// Turns SIGTERM, SIGHUP and SIGQUIT into a clean stop, and SIGCONT into a redraw.
+/// Turns SIGTERM, SIGHUP, SIGINT and SIGQUIT into a clean stop, SIGTSTP from outside into a
+/// suspend (the terminal given back first), SIGCONT into a redraw and SIGWINCH into a resize.
 pub(super) fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGCONT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            let input = if signal == SIGCONT {
-                Input::Resumed
-            } else {
-                Input::Stop
+            let input = match signal {
+                SIGCONT => Input::Resumed,
+                SIGTSTP => Input::Suspend,
+                SIGWINCH => Input::Resized,
+                _ => Input::Stop,
             };
             if tx.send(input).is_err() {
                 break;

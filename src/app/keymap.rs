@@ -42,6 +42,12 @@ pub enum KeymapError {
     UnknownKey(String),
     #[error("keymap: {0:?} is bound twice")]
     Duplicate(String),
+    #[error("keymap: {0:?} names no key")]
+    Empty(String),
+    #[error("keymap: {short:?} hides {long:?}: the longer sequence could never be typed")]
+    Shadows { short: String, long: String },
+    #[error("keymap: no key left to quit (bind `quit` or `back`)")]
+    NoQuit,
 }
 
 #[derive(Deserialize)]
@@ -81,7 +87,40 @@ impl Keymap {
                 desc_en: entry.desc_en,
             });
         }
-        Ok(Self { bindings })
+        let keymap = Self { bindings };
+        keymap.check()?;
+        Ok(keymap)
+    }
+
+    /// A keymap the user cannot be locked in: some key quits (or goes back, which quits from
+    /// the front page), and no sequence is hidden by a shorter one it begins with (`g` bound
+    /// alone would make `g g` untypeable).
+    pub fn check(&self) -> Result<(), KeymapError> {
+        let leaves = |b: &&Binding| matches!(b.action, Action::Quit | Action::Back);
+        if !self
+            .bindings
+            .iter()
+            .filter(leaves)
+            .any(|b| !b.sequences.is_empty())
+        {
+            return Err(KeymapError::NoQuit);
+        }
+        let labelled = || {
+            self.bindings
+                .iter()
+                .flat_map(|b| b.sequences.iter().zip(&b.labels))
+        };
+        for (short, short_label) in labelled() {
+            if let Some((_, long_label)) =
+                labelled().find(|(long, _)| long.len() > short.len() && long.starts_with(short))
+            {
+                return Err(KeymapError::Shadows {
+                    short: short_label.clone(),
+                    long: long_label.clone(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The default keymap.
@@ -183,6 +222,27 @@ mod tests {
         assert_eq!(
             Keymap::parse(twice),
             Err(KeymapError::Duplicate("x".into()))
+        );
+    }
+
+    #[test]
+    fn a_keymap_that_locks_the_user_in_or_hides_a_sequence_is_refused() {
+        let mut keymap = Keymap::default_keymap();
+        keymap.rebind(&Action::Quit, &[]).expect("rebind");
+        keymap.rebind(&Action::Back, &[]).expect("rebind");
+        assert_eq!(keymap.check(), Err(KeymapError::NoQuit));
+        let mut keymap = Keymap::default_keymap();
+        keymap.rebind(&Action::Quit, &["g".into()]).expect("rebind");
+        assert_eq!(
+            keymap.check(),
+            Err(KeymapError::Shadows {
+                short: "g".into(),
+                long: "g g".into()
+            })
+        );
+        assert_eq!(
+            Keymap::default_keymap().rebind(&Action::Quit, &[String::new()]),
+            Err(KeymapError::Empty(String::new()))
         );
     }
 }

@@ -35,6 +35,8 @@ pub struct Config {
     pub keys: BTreeMap<String, Vec<String>>,
     /// The traditional characters `t` shows: `standard`, `tw` or `hk`.
     pub traditional: TraditionalSetting,
+    /// The largest file read, in MiB (`None`: the default, 64).
+    pub size_limit: Option<u64>,
 }
 
 /// `traditional`: which forms of traditional characters `t` shows.
@@ -106,6 +108,7 @@ impl Default for Config {
             clipboard: ClipboardSetting::Auto,
             keys: BTreeMap::new(),
             traditional: TraditionalSetting::Standard,
+            size_limit: None,
         }
     }
 }
@@ -166,6 +169,18 @@ impl Config {
             )));
         }
         config.keymap(Keymap::default_keymap()).map_err(invalid)?;
+        if config.size_limit == Some(0) {
+            return Err(invalid("size_limit = 0 would refuse every file".into()));
+        }
+        if config
+            .library
+            .as_ref()
+            .is_some_and(|l| l.as_os_str().is_empty())
+        {
+            return Err(invalid(
+                "library = \"\" names no folder (give one, or remove the line)".into(),
+            ));
+        }
         Ok(config)
     }
 
@@ -225,6 +240,7 @@ impl Config {
                 .rebind(&action, keys)
                 .map_err(|e| format!("keys.{name}: {e}"))?;
         }
+        keymap.check().map_err(|e| format!("keys: {e}"))?;
         Ok(keymap)
     }
 }

@@ -3,27 +3,77 @@
 //!
 //! An article is named by a hash of its issue's text plus its index, so moving or renaming a
 //! file loses nothing. Saving merges with what is on disk (another dubao may have saved since),
-//! under a lock, and replaces the file atomically (temporary file, fsync, rename); the file is
-//! private to the user. A corrupt file is moved aside and reading goes on.
+//! under a lock, field by field (each mark keeps when it last changed), and replaces the file
+//! atomically (a temporary created exclusively, never through a link; fsync; rename); the file
+//! is private to the user, in a private folder. A corrupt file is moved aside and reading goes
+//! on; a state path that is no regular file is refused, naming it, and nothing is saved.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::escape_path;
 use crate::model::Issue;
 
-/// Read and bookmark marks of one article, with when they last changed.
+/// Read and bookmark marks of one article, with when each last changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     pub read: bool,
     pub bookmark: bool,
-    /// Nanoseconds since the epoch: the newer of two marks wins a merge.
+    /// Nanoseconds since the epoch of the last change of either mark.
     pub updated: u128,
+    /// When `read` last changed: the newer of two wins a merge (0 in older files: `updated`).
+    #[serde(default)]
+    pub read_at: u128,
+    /// When `bookmark` last changed, as `read_at`.
+    #[serde(default)]
+    pub bookmark_at: u128,
+}
+
+impl Mark {
+    /// An older file's mark has one time for both marks.
+    fn one_time(&self) -> bool {
+        self.read_at == 0 && self.bookmark_at == 0
+    }
+
+    fn read_time(&self) -> u128 {
+        if self.one_time() {
+            self.updated
+        } else {
+            self.read_at
+        }
+    }
+
+    fn bookmark_time(&self) -> u128 {
+        if self.one_time() {
+            self.updated
+        } else {
+            self.bookmark_at
+        }
+    }
+
+    /// Each mark with its own time from now on.
+    fn split_times(&mut self) {
+        (self.read_at, self.bookmark_at) = (self.read_time(), self.bookmark_time());
+    }
+
+    /// `other` merged in, each mark the newer of the two: one reader removing a bookmark and
+    /// another marking the story read keep both changes.
+    fn merge(&mut self, other: &Self) {
+        self.split_times();
+        if other.read_time() > self.read_at {
+            (self.read, self.read_at) = (other.read, other.read_time());
+        }
+        if other.bookmark_time() > self.bookmark_at {
+            (self.bookmark, self.bookmark_at) = (other.bookmark, other.bookmark_time());
+        }
+        self.updated = self.updated.max(other.updated);
+    }
 }
 
 /// Where reading stopped: an article and a place in its text, independent of the terminal's
@@ -53,13 +103,10 @@ pub struct Memory {
 }
 
 impl Memory {
-    /// `other` merged in: for each article, and for the place, the newer one wins.
+    /// `other` merged in: for each mark of each article, and for the place, the newer one wins.
     pub fn merge(&mut self, other: Self) {
         for (id, mark) in other.marks {
-            let ours = self.marks.entry(id).or_default();
-            if mark.updated > ours.updated {
-                *ours = mark;
-            }
+            self.marks.entry(id).or_default().merge(&mark);
         }
         if other.place.as_ref().map(|p| p.updated) > self.place.as_ref().map(|p| p.updated) {
             self.place = other.place;
@@ -73,8 +120,17 @@ impl Memory {
     /// Changes the marks of `id`.
     pub fn set(&mut self, id: String, change: impl FnOnce(&mut Mark)) {
         let mark = self.marks.entry(id).or_default();
+        mark.split_times();
+        let before = *mark;
         change(mark);
-        mark.updated = now();
+        let now = now();
+        if mark.read != before.read {
+            mark.read_at = now;
+        }
+        if mark.bookmark != before.bookmark {
+            mark.bookmark_at = now;
+        }
+        mark.updated = now;
     }
 }
 
@@ -131,7 +187,10 @@ impl Store {
     /// Reads what is remembered. A missing file is an empty memory; a corrupt one is moved
     /// aside (the warning says where) and reading starts afresh.
     pub fn load(&self) -> (Memory, Option<String>) {
-        match fs::read(&self.path) {
+        if let Some(refusal) = self.refusal() {
+            return (Memory::default(), Some(refusal));
+        }
+        match read_private(&self.path) {
             Ok(bytes) => match serde_json::from_slice(&bytes) {
                 Ok(memory) => (memory, None),
                 Err(e) => {
@@ -140,12 +199,12 @@ impl Store {
                     let warning = match moved {
                         Ok(()) => format!(
                             "{}: unreadable ({e}); moved to {}",
-                            self.path.display(),
-                            aside.display()
+                            escape_path(&self.path),
+                            escape_path(&aside)
                         ),
                         Err(m) => format!(
                             "{}: unreadable ({e}), and could not be moved aside: {m}",
-                            self.path.display()
+                            escape_path(&self.path)
                         ),
                     };
                     (Memory::default(), Some(warning))
@@ -154,20 +213,60 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Memory::default(), None),
             Err(e) => (
                 Memory::default(),
-                Some(format!("{}: {e}", self.path.display())),
+                Some(format!("{}: {e}", escape_path(&self.path))),
             ),
+        }
+    }
+
+    /// Why the state path cannot be used, naming it: a link (never followed), a FIFO, a
+    /// device or a folder where the file should be, or no folder where its folder should be.
+    /// `None` when it is a regular file or missing.
+    pub fn refusal(&self) -> Option<String> {
+        let what = |path: &Path, metadata: &fs::Metadata| {
+            let kind = metadata.file_type();
+            let what = if kind.is_symlink() {
+                "is a symbolic link (not followed)"
+            } else if kind.is_dir() {
+                "is a folder"
+            } else if kind.is_fifo() {
+                "is a FIFO"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "is a device"
+            } else {
+                "is not a regular file"
+            };
+            format!("{}: {what}: reading state is not kept", escape_path(path))
+        };
+        if let Some(folder) = self.path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            match fs::symlink_metadata(folder) {
+                Ok(m) if !m.is_dir() && !(m.file_type().is_symlink() && folder.is_dir()) => {
+                    return Some(what(folder, &m));
+                }
+                _ => {}
+            }
+        }
+        match fs::symlink_metadata(&self.path) {
+            Ok(m) if !m.file_type().is_file() => Some(what(&self.path, &m)),
+            _ => None,
         }
     }
 
     /// Saves `memory` merged with what is on disk now, and returns the merged memory.
     pub fn save(&self, memory: &Memory) -> io::Result<Memory> {
+        if let Some(refusal) = self.refusal() {
+            return Err(io::Error::other(refusal));
+        }
         let folder = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(folder)?;
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(folder)?;
         // One saver at a time, across processes.
         let lock = private(OpenOptions::new().create(true).truncate(false).write(true))
             .open(self.path.with_extension("lock"))?;
         lock.lock()?;
-        let mut merged = match fs::read(&self.path) {
+        self.remove_stale_temporaries(folder);
+        let mut merged = match read_private(&self.path) {
             Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_default(),
             Err(_) => Memory::default(),
         };
@@ -178,25 +277,61 @@ impl Store {
     }
 
     /// Temporary file, fsync, rename, fsync the folder: the state file is always whole.
+    /// The temporary is created exclusively (`O_EXCL` fails on anything already there, a
+    /// planted link included) and a link is never followed (`O_NOFOLLOW`).
     fn write_atomically(&self, bytes: &[u8]) -> io::Result<()> {
         let temporary = self
             .path
             .with_extension(format!("tmp-{}", std::process::id()));
-        let mut file =
-            private(OpenOptions::new().create(true).truncate(true).write(true)).open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temporary, &self.path)?;
+        let mut file = private(OpenOptions::new().create_new(true).write(true)).open(&temporary)?;
+        let written = file
+            .write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| fs::rename(&temporary, &self.path));
+        if written.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        written?;
         if let Some(folder) = self.path.parent() {
             File::open(folder)?.sync_all()?;
         }
         Ok(())
     }
+
+    /// Temporaries a saver killed before its rename left behind (under the lock no other
+    /// saver is writing one). A link is removed, not followed.
+    fn remove_stale_temporaries(&self, folder: &Path) {
+        let (Some(stem), Ok(entries)) = (self.path.file_stem(), fs::read_dir(folder)) else {
+            return;
+        };
+        let prefix = format!("{}.tmp-", stem.to_string_lossy());
+        for entry in entries.filter_map(Result::ok) {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
-/// Files only their owner may read or write (mode 0600).
+/// Files only their owner may read or write (mode 0600), never opened through a link.
 fn private(options: &mut OpenOptions) -> &mut OpenOptions {
-    options.mode(0o600)
+    options.mode(0o600).custom_flags(libc::O_NOFOLLOW)
+}
+
+/// The state file's bytes: never through a link, never waiting on a FIFO, at most the size
+/// limit of any file.
+fn read_private(path: &Path) -> io::Result<Vec<u8>> {
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(crate::io::load::size_limit())
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -297,6 +432,104 @@ mod tests {
         );
         old.merge(new);
         assert!(!old.mark("a:1").read);
+    }
+
+    #[test]
+    fn two_readers_changing_different_marks_of_one_story_keep_both() {
+        let (_dir, store) = store();
+        let mut start = Memory::default();
+        start.set("a:1".into(), |m| m.bookmark = true);
+        store.save(&start).expect("save");
+        let (mut one, mut other) = (store.load().0, store.load().0);
+        one.set("a:1".into(), |m| m.bookmark = false);
+        other.set("a:1".into(), |m| m.read = true);
+        store.save(&one).expect("save");
+        store.save(&other).expect("save");
+        let mark = store.load().0.mark("a:1");
+        assert!(!mark.bookmark, "the removed bookmark stays removed");
+        assert!(mark.read, "the read mark stays");
+    }
+
+    #[test]
+    fn a_planted_temporary_link_is_never_written_through_and_litter_is_cleaned() {
+        let (dir, store) = store();
+        store.save(&Memory::default()).expect("save");
+        let target = dir.path().join("victim");
+        fs::write(&target, b"precious").expect("write");
+        let planted = store
+            .path()
+            .with_extension(format!("tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&target, &planted).expect("symlink");
+        let litter = store.path().with_extension("tmp-99999");
+        fs::write(&litter, b"{\"half").expect("write");
+        let mut memory = Memory::default();
+        memory.set("a:1".into(), |m| m.read = true);
+        store.save(&memory).expect("save");
+        assert_eq!(fs::read(&target).expect("read"), b"precious");
+        assert!(store.load().0.mark("a:1").read);
+        let folder = store.path().parent().expect("folder");
+        let left: Vec<_> = fs::read_dir(folder)
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("tmp"))
+            .collect();
+        assert!(left.is_empty(), "temporaries left: {left:?}");
+        let mode = fs::metadata(folder).expect("folder").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+
+    #[test]
+    fn a_state_path_that_is_no_regular_file_is_refused_naming_it() {
+        let (dir, store) = store();
+        let folder = store.path().parent().expect("folder");
+        fs::create_dir_all(folder).expect("mkdir");
+        // A FIFO would hang a plain read: refused without opening it.
+        let made = std::process::Command::new("mkfifo")
+            .arg(store.path())
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let (memory, warning) = store.load();
+        assert_eq!(memory, Memory::default());
+        let warning = warning.expect("a warning");
+        assert!(
+            warning.contains("state.json") && warning.contains("FIFO"),
+            "{warning}"
+        );
+        assert!(store.save(&memory).is_err());
+        fs::remove_file(store.path()).expect("rm");
+        fs::create_dir(store.path()).expect("mkdir");
+        assert!(store.refusal().is_some_and(|r| r.contains("state.json")));
+        fs::remove_dir(store.path()).expect("rmdir");
+        let target = dir.path().join("elsewhere.json");
+        fs::write(&target, b"{}").expect("write");
+        std::os::unix::fs::symlink(&target, store.path()).expect("symlink");
+        assert!(store.refusal().is_some_and(|r| r.contains("symbolic link")));
+        assert!(store.save(&memory).is_err());
+        assert_eq!(fs::read(&target).expect("read"), b"{}");
+    }
+
+    #[test]
+    fn a_mark_never_changed_loses_no_merge_to_its_sibling() {
+        let mut read = Memory::default();
+        read.set("a:1".into(), |m| m.read = true);
+        let mut bookmarked = Memory::default();
+        bookmarked.set("a:1".into(), |m| m.bookmark = true);
+        read.merge(bookmarked);
+        let mark = read.mark("a:1");
+        assert!(mark.read && mark.bookmark);
+    }
+
+    #[test]
+    fn marks_of_older_files_merge_by_their_one_time() {
+        let old = r#"{"marks":{"a:1":{"read":true,"bookmark":true,"updated":5}},"place":null}"#;
+        let mut memory: Memory = serde_json::from_str(old).expect("an old file");
+        let mut newer = Memory::default();
+        newer.set("a:1".into(), |m| m.bookmark = false);
+        memory.merge(newer);
+        let mark = memory.mark("a:1");
+        assert!(mark.read && !mark.bookmark);
     }
 
     #[test]

@@ -51,7 +51,12 @@ pub fn run(
     if let Some(store) = store {
         let mut memory = state.remembered.memory.clone();
         memory.place = memory::place(&state);
-        store.save(&memory)?;
+        store.save(&memory).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: reading state not saved: {e}",
+                crate::error::escape_path(store.path())
+            )
+        })?;
     }
     result
 }
@@ -109,6 +114,9 @@ impl Loop<'_> {
         actions.extend(match input {
             Input::Stop => return None,
             Input::Resumed => vec![Action::Redraw],
+            // The size check above makes the resize.
+            Input::Resized => Vec::new(),
+            Input::Suspend => vec![Action::Suspend],
             Input::Corpus(corpus, issues) => {
                 vec![Action::CorpusReady(Shared(corpus), Shared(issues))]
             }

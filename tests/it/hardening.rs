@@ -391,3 +391,85 @@ mod files {
         assert_eq!(String::from_utf8_lossy(&output.stdout), "1\t全县秋粮丰收\n");
     }
 }
+
+/// A configuration that would lock the user in, or that names nothing, is refused naming the
+/// entry (and the defaults are used).
+mod config {
+    use std::path::Path;
+
+    use dubao::io::config::Config;
+
+    #[track_caller]
+    fn refused(text: &str) -> String {
+        match Config::parse(text, Path::new("config.toml")) {
+            Ok(_) => panic!("accepted: {text}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn no_key_left_to_quit_is_refused() {
+        let message = refused("[keys]\nquit = []\nback = []\n");
+        assert!(message.contains("quit"), "{message}");
+        // One of the two is enough.
+        assert!(Config::parse("[keys]\nquit = []\n", Path::new("c")).is_ok());
+    }
+
+    #[test]
+    fn a_key_hiding_a_sequence_is_refused_naming_both() {
+        let message = refused("[keys]\nquit = [\"g\"]\n");
+        assert!(
+            message.contains("\"g\"") && message.contains("\"g g\""),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_empty_key_is_refused() {
+        let message = refused("[keys]\nquit = [\"\"]\n");
+        assert!(message.contains("keys.quit"), "{message}");
+    }
+
+    #[test]
+    fn an_empty_library_is_refused_with_a_clear_message() {
+        let message = refused("library = \"\"\n");
+        assert!(message.contains("library"), "{message}");
+    }
+
+    #[test]
+    fn a_key_label_of_many_ctrl_prefixes_is_refused_without_deep_recursion() {
+        // 60,000 levels overflowed the stack; a test thread's stack is smaller still.
+        let label = format!("<{}x>", "C-".repeat(60_000));
+        let message = refused(&format!("[keys]\nquit = [\"{label}\"]\n"));
+        assert!(message.contains("unknown key"), "{}", &message[..80]);
+    }
+}
+
+/// What the terminal and the background threads report does not clear a warning given at
+/// start-up: it stays until a key is pressed.
+mod warnings {
+    use std::sync::Arc;
+
+    use dubao::app::search::Shared;
+    use dubao::app::{Action, Notice, update};
+    use dubao::io::load::samples;
+    use dubao::typeset::AmbiguousWidth;
+
+    use crate::support::{app, press};
+
+    #[test]
+    fn a_start_up_warning_survives_the_width_probe_and_the_library_until_a_key() {
+        let mut state = app(80, 24);
+        let warning = Notice::Warning("state.json: unreadable; moved aside".into());
+        state.notice = Some(warning.clone());
+        update(&mut state, Action::AmbiguousWidth(AmbiguousWidth::Wide));
+        update(&mut state, Action::Resize(100, 30));
+        update(
+            &mut state,
+            Action::LibraryLoaded(Shared(Arc::new(samples()))),
+        );
+        assert_eq!(state.notice, Some(warning));
+        press(&mut state, "j");
+        assert_eq!(state.notice, None);
+    }
+}

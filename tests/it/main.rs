@@ -17,5 +17,6 @@ mod searching;
 mod snapshots;
 mod support;
 mod trend;
+mod terminal;
 mod typeset_props;
 mod wrap_comparison;

@@ -64,31 +64,41 @@ const NAMED: &[(&str, KeyCode)] = &[
     ("F1", KeyCode::F(1)),
 ];
 
-/// `g g` → two keys; `<C-d>` → Ctrl+d.
+/// `g g` → two keys; `<C-d>` → Ctrl+d. A label of no key at all is an error.
 pub(super) fn parse_sequence(label: &str) -> Result<Vec<Key>, KeymapError> {
-    label
+    let keys = label
         .split_whitespace()
         .map(|k| parse_key(k).ok_or_else(|| KeymapError::UnknownKey(label.to_owned())))
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    if keys.is_empty() {
+        return Err(KeymapError::Empty(label.to_owned()));
+    }
+    Ok(keys)
 }
 
+/// One key: a character, `<Name>`, or `<C-x>` / `<C-Name>` (one `C-`, read without
+/// recursion: `<C-C-C-…>` is no key, at any length).
 fn parse_key(text: &str) -> Option<Key> {
     let Some(inner) = text.strip_prefix('<').and_then(|t| t.strip_suffix('>')) else {
-        let mut chars = text.chars();
-        let c = chars.next()?;
-        return chars.next().is_none().then_some(Key {
-            code: KeyCode::Char(c),
-            ctrl: false,
-        });
+        return single_char(text).map(|code| Key { code, ctrl: false });
     };
-    if let Some(rest) = inner.strip_prefix("C-") {
-        let key = parse_key(rest).or_else(|| parse_key(&format!("<{rest}>")))?;
-        return Some(Key { ctrl: true, ..key });
-    }
-    NAMED
+    let (ctrl, name) = match inner.strip_prefix("C-") {
+        Some(rest) if !rest.starts_with("C-") => (true, rest),
+        Some(_) => return None,
+        None => (false, inner),
+    };
+    let code = NAMED
         .iter()
-        .find(|(name, _)| *name == inner)
-        .map(|&(_, code)| Key { code, ctrl: false })
+        .find(|(named, _)| *named == name)
+        .map(|&(_, code)| code)
+        .or_else(|| single_char(name).filter(|_| ctrl))?;
+    Some(Key { code, ctrl })
+}
+
+fn single_char(text: &str) -> Option<KeyCode> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(KeyCode::Char(c))
 }
 
 impl fmt::Display for Key {
@@ -141,5 +151,22 @@ mod tests {
         assert_eq!(parse_key("?"), Some(key('?')));
         assert_eq!(parse_key("<Nope>"), None);
         assert_eq!(parse_sequence("g g"), Ok(vec![key('g'), key('g')]));
+        assert_eq!(
+            parse_key("<C-PageDown>"),
+            Some(Key {
+                code: KeyCode::PageDown,
+                ctrl: true
+            })
+        );
+        assert_eq!(parse_key("<C-C-x>"), None);
+        assert_eq!(parse_sequence(""), Err(KeymapError::Empty(String::new())));
+        assert_eq!(parse_sequence("  "), Err(KeymapError::Empty("  ".into())));
+    }
+
+    #[test]
+    fn a_label_of_many_ctrl_prefixes_is_no_key_and_costs_no_stack() {
+        let label = format!("<{}x>", "C-".repeat(200_000));
+        assert_eq!(parse_key(&label), None);
+        assert!(parse_sequence(&label).is_err());
     }
 }

@@ -96,10 +96,14 @@ pub fn actions_for(
     keymap: &Keymap,
     event: KeyEvent,
 ) -> Vec<Action> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-C quits whatever the keymap says (raw mode turned its signal off).
+    if ctrl && matches!(event.code, KeyCode::Char('c' | 'C')) {
+        return vec![Action::Quit];
+    }
     if !prompt_open {
         return resolver.feed(keymap, Key::from_event(event));
     }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match event.code {
         KeyCode::Char('u') if ctrl => vec![Action::ClearInput],
         KeyCode::Char(c) if !ctrl => vec![Action::Input(c)],
@@ -180,6 +184,28 @@ mod tests {
         );
         // A leading 0 is no count.
         assert!(resolver.feed(&keymap, key('0')).is_empty());
+    }
+
+    #[test]
+    fn ctrl_c_quits_in_the_reader_the_prompt_and_a_pending_sequence() {
+        let keymap = Keymap::default_keymap();
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::NONE);
+        for prompt in [false, true] {
+            let mut resolver = Resolver::default();
+            actions_for(prompt, &mut resolver, &keymap, g);
+            assert_eq!(
+                actions_for(prompt, &mut resolver, &keymap, ctrl_c),
+                [Action::Quit]
+            );
+        }
+        let mut empty = keymap.clone();
+        empty.bindings.clear();
+        let mut resolver = Resolver::default();
+        assert_eq!(
+            actions_for(false, &mut resolver, &empty, ctrl_c),
+            [Action::Quit]
+        );
     }
 
     #[test]
