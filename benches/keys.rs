@@ -4,6 +4,7 @@
 //!
 //!     cargo bench --bench keys
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -27,7 +28,7 @@ fn million_stories(dir: &Path, count: usize) -> std::path::PathBuf {
     let path = dir.join("million.txt");
     let mut text = String::with_capacity(count * 40);
     for n in 0..count {
-        text.push_str(&format!("第{n}条\n\n本报讯 事{n}。\n\n"));
+        let _ = write!(text, "第{n}条\n\n本报讯 事{n}。\n\n");
     }
     std::fs::write(&path, text).expect("write");
     path

@@ -20,6 +20,7 @@ use crate::typeset::Options;
 
 /// Runs `command` (plain output of `paths` when none), wrapping text at `width` where the
 /// command has no width of its own; commands given no path read `library` if there is one.
+#[allow(clippy::too_many_lines)] // one arm per command: a table, read arm by arm
 pub fn run(
     command: Option<Command>,
     paths: &[PathBuf],

@@ -3,8 +3,8 @@
 //! search/{finder,across}.rs.
 
 mod across;
-mod date;
 mod archive;
+mod date;
 mod finder;
 
 use std::sync::Arc;

@@ -130,7 +130,10 @@ impl Memory {
         if mark.bookmark != before.bookmark {
             mark.bookmark_at = now;
         }
-        mark.updated = now;
+        // A change that changes nothing is no newer than what another instance wrote.
+        if *mark != before {
+            mark.updated = now;
+        }
     }
 }
 
@@ -239,7 +242,7 @@ impl Store {
         };
         if let Some(folder) = self.path.parent().filter(|f| !f.as_os_str().is_empty()) {
             match fs::symlink_metadata(folder) {
-                Ok(m) if !m.is_dir() && !(m.file_type().is_symlink() && folder.is_dir()) => {
+                Ok(m) if !(m.is_dir() || m.file_type().is_symlink() && folder.is_dir()) => {
                     return Some(what(folder, &m));
                 }
                 _ => {}
@@ -526,6 +529,7 @@ mod tests {
         let old = r#"{"marks":{"a:1":{"read":true,"bookmark":true,"updated":5}},"place":null}"#;
         let mut memory: Memory = serde_json::from_str(old).expect("an old file");
         let mut newer = Memory::default();
+        newer.set("a:1".into(), |m| m.bookmark = true);
         newer.set("a:1".into(), |m| m.bookmark = false);
         memory.merge(newer);
         let mark = memory.mark("a:1");

@@ -3,7 +3,7 @@
 //! up to date here, searchable while it is), or for the samples and single files an in-memory
 //! corpus.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::thread;
@@ -47,7 +47,7 @@ fn library_work(loader: Loader, tx: &Sender<Input>) {
     let folder = loader.folder().to_owned();
     let indexer = {
         let tx = tx.clone();
-        thread::spawn(move || index(folder, jieba, &tx))
+        thread::spawn(move || index(&folder, jieba, &tx))
     };
     let issues = Arc::new(loader.load());
     let _ = tx.send(Input::Library(Arc::clone(&issues)));
@@ -59,9 +59,9 @@ fn library_work(loader: Loader, tx: &Sender<Input>) {
 
 /// Opens the index of `folder`, hands it to the app and brings it up to date, reporting
 /// progress. Returns whether the app has an index to search.
-fn index(folder: PathBuf, jieba: Arc<Jieba>, tx: &Sender<Input>) -> bool {
+fn index(folder: &Path, jieba: Arc<Jieba>, tx: &Sender<Input>) -> bool {
     let send = |action| tx.send(Input::App(action)).is_ok();
-    let opened = crate::index::default_location(&folder)
+    let opened = crate::index::default_location(folder)
         .and_then(|location| ArchiveIndex::open(&location, jieba));
     let index = match opened {
         Ok(index) => Arc::new(index),
@@ -72,12 +72,12 @@ fn index(folder: PathBuf, jieba: Arc<Jieba>, tx: &Sender<Input>) -> bool {
     };
     if !send(Action::ArchiveOpened(
         Shared(Arc::clone(&index)),
-        folder.clone(),
+        folder.to_owned(),
     )) {
         return true;
     }
     let mut last = Instant::now();
-    let updated = index.update(&folder, Duration::ZERO, &mut |progress| {
+    let updated = index.update(folder, Duration::ZERO, &mut |progress| {
         if last.elapsed() >= PROGRESS_EVERY {
             last = Instant::now();
             send(Action::Indexing(Some(progress.clone())));

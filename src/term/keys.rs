@@ -143,7 +143,7 @@ fn escape(bytes: &[u8]) -> Parsed {
 /// A byte that cannot belong to the sequence ends it there: the sequence is dropped and that
 /// byte read as a key of its own.
 fn csi(bytes: &[u8]) -> Parsed {
-    if bytes.get(2) == Some(&b'M') && !bytes.get(3).is_some_and(|&b| b < 0x20) {
+    if bytes.get(2) == Some(&b'M') && bytes.get(3).is_none_or(|&b| b >= 0x20) {
         return x10_mouse(bytes);
     }
     let sgr = bytes.get(2) == Some(&b'<');

@@ -4,10 +4,10 @@
 
 use crate::app::keymap::Keymap;
 use crate::app::{Action, CopyKind, CopyVia, Language, Notice};
-use crate::trend::Period;
-use crate::trend::chart::Labels;
 use crate::model::{Article, BlockKind, Issue, PageRef};
 use crate::script::Script;
+use crate::trend::Period;
+use crate::trend::chart::Labels;
 
 /// The fixed words of one language.
 #[derive(Debug)]

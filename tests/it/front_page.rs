@@ -1,6 +1,8 @@
 //! The front page drawn into `TestBackend`: both samples at 80, 120, 160 and 200 columns, an
 //! issue with pages (tabs), rubrics and lead boxes, and the three colour themes.
 
+use std::fmt::Write as _;
+
 use dubao::app::keymap::Keymap;
 use dubao::app::{AppState, ThemeKind};
 use dubao::io::load::samples;
@@ -46,7 +48,9 @@ fn paged_issue() -> Issue {
             "社区食堂受欢迎",
         ][n % 5]
             .to_owned(),
-        subtitle: (n % 2 == 0).then(|| "——来自田间地头和乡镇街道的一线调查报告".to_owned()),
+        subtitle: n
+            .is_multiple_of(2)
+            .then(|| "——来自田间地头和乡镇街道的一线调查报告".to_owned()),
         bylines: vec![format!("本报记者 王{n}")],
         paragraphs: vec![
             "核心阅读".to_owned(),
@@ -194,7 +198,10 @@ fn styles(buf: &Buffer) -> String {
             }
         }
     }
-    seen.iter().map(|(s, t)| format!("{s}: {t}\n")).collect()
+    seen.iter().fold(String::new(), |mut out, (s, t)| {
+        let _ = writeln!(out, "{s}: {t}");
+        out
+    })
 }
 
 #[test]

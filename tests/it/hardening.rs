@@ -441,7 +441,7 @@ mod config {
         // 60,000 levels overflowed the stack; a test thread's stack is smaller still.
         let label = format!("<{}x>", "C-".repeat(60_000));
         let message = refused(&format!("[keys]\nquit = [\"{label}\"]\n"));
-        assert!(message.contains("unknown key"), "{}", &message[..80]);
+        assert!(message.contains("unknown key"), "{message:.80}");
     }
 }
 

@@ -16,7 +16,7 @@ mod samples;
 mod searching;
 mod snapshots;
 mod support;
-mod trend;
 mod terminal;
+mod trend;
 mod typeset_props;
 mod wrap_comparison;

@@ -199,8 +199,13 @@ fn with_the_segmenter_headlines_break_between_words() {
             );
             at += line.len();
         }
-        let cards =
-            super::cards::front_page(&issues[0], width, 30, AmbiguousWidth::Narrow, Some(&ranker));
+        let cards = super::cards::front_page(
+            &issues[0],
+            (width, 30),
+            1,
+            AmbiguousWidth::Narrow,
+            Some(&ranker),
+        );
         assert!(!cards.cards.is_empty());
     }
 }

@@ -12,6 +12,9 @@ use crate::index::{ArchiveIndex, ArchiveQuery, Progress, Sort};
 use crate::model::{Issue, Source};
 use crate::search::Hit;
 
+/// Open issue by the key the index knows it by (its path in the library).
+type IssueKeys = HashMap<String, usize>;
+
 /// The index of the open library, and how far its background update has got.
 #[derive(Debug, Clone)]
 pub struct Archive {
@@ -21,7 +24,7 @@ pub struct Archive {
     /// The update under way (files and bytes done); `None` once it has finished.
     pub progress: Option<Progress>,
     /// Open issue by key, for the issues it was made from (by identity).
-    keys: Option<(Shared<Vec<Issue>>, Arc<HashMap<String, usize>>)>,
+    keys: Option<(Shared<Vec<Issue>>, Arc<IssueKeys>)>,
 }
 
 impl Archive {
@@ -57,6 +60,8 @@ impl Archive {
                     in_title: hit.in_title,
                     score: f64::from(hit.score),
                     snippets: hit.snippets,
+                    // The index matches characters; pinyin is matched in memory only.
+                    by_pinyin: false,
                 })
             })
             .collect()

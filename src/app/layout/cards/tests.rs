@@ -9,9 +9,9 @@ use crate::typeset::str_width;
 fn issue(count: usize, pages: bool) -> Issue {
     let article = |n: usize| Article {
         rubric: (n % 4 < 2).then(|| "·专栏·".to_owned()),
-        kicker: (n % 3 == 0).then(|| "引题".repeat(n % 7 + 1)),
+        kicker: n.is_multiple_of(3).then(|| "引题".repeat(n % 7 + 1)),
         title: format!("第{n}篇文章的标题{}", "很长".repeat(n % 9)),
-        subtitle: (n % 2 == 0).then(|| "——副题".repeat(n % 5 + 1)),
+        subtitle: n.is_multiple_of(2).then(|| "——副题".repeat(n % 5 + 1)),
         bylines: vec!["本报记者 王一鸣".to_owned()],
         paragraphs: vec!["核心阅读".to_owned(), "正文".repeat(10 + n * 7 % 50)],
         kinds: vec![BlockKind::Lead, BlockKind::Paragraph],
