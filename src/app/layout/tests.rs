@@ -196,8 +196,13 @@ fn with_the_segmenter_headlines_break_between_words() {
             );
             at += line.len();
         }
-        let cards =
-            super::cards::front_page(&issues[0], width, 30, AmbiguousWidth::Narrow, Some(&ranker));
+        let cards = super::cards::front_page(
+            &issues[0],
+            (width, 30),
+            super::MAX_COLUMNS,
+            AmbiguousWidth::Narrow,
+            Some(&ranker),
+        );
         assert!(!cards.cards.is_empty());
     }
 }
