@@ -523,7 +523,8 @@ fn searching_a_folder_from_the_shell_goes_through_its_index() {
         "{line}"
     );
     assert!(line.contains("【编号2的】"), "{line}");
-    let index = dubao::index::location_in(fixture.cache.path(), fixture.library.path());
+    let cache_dir = fixture.cache.path().join("dubao");
+    let index = dubao::index::location_in(&cache_dir, fixture.library.path());
     assert!(index.is_dir(), "the index was built in the cache folder");
     // No cache folder to be had: the files are read instead, and the hit is still found.
     let nowhere = search_process(
