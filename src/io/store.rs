@@ -130,10 +130,7 @@ impl Memory {
         if mark.bookmark != before.bookmark {
             mark.bookmark_at = now;
         }
-        // A change that changes nothing is no newer than what another instance wrote.
-        if *mark != before {
-            mark.updated = now;
-        }
+        mark.updated = now;
     }
 }
 

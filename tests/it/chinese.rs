@@ -74,7 +74,7 @@ fn a_typed_day_opens_its_issue() {
         assert_eq!(app.screen, Screen::Front);
     }
     // 1日 of the current issue's month (March 2020).
-    press(&mut app, ":1日<Enter>");
+    press(&mut app, ":20200305<Enter>:1日<Enter>");
     assert_eq!(date_of(&app), Some(day(2020, 3, 1)));
 }
 
@@ -279,7 +279,7 @@ fn pinyin_finds_words_in_the_open_article() {
     press(&mut app, "<Enter>/fg<Enter>");
     let finder = app.search.finder.clone().expect("a search");
     assert_eq!(finder.matches.len(), 2);
-    press(&mut app, "<Esc>/jingjifazhan<Enter>");
+    press(&mut app, "/jingjifazhan<Enter>");
     let finder = app.search.finder.clone().expect("a search");
     let m = finder.matches[0];
     let text = &app.shown_article().expect("open").paragraphs[m.paragraph];

@@ -733,7 +733,8 @@ fn t_converts_the_text_in_place() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("the article", |s| s.contains(&head(&paragraphs[0])));
     tmux.keys(&["Space", "j", "j", "j"]);
-    tmux.wait_for("a page down", |s| !s.contains(&head(&paragraphs[0])));
+    // (The first paragraph's words may come again further down: no wait on them.)
+    let _ = tmux.settled();
     // A row of text at the top, not the blank between paragraphs.
     let mut before = first_row_text(&tmux.settled());
     for _ in 0..4 {
