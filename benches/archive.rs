@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use dubao::index::{ArchiveIndex, ArchiveQuery, Sort};
+use dubao::trend::{Period, Trend};
 use jieba_rs::Jieba;
 
 const SAMPLES: [&str; 2] = [
@@ -134,6 +135,29 @@ fn breakdown(library: &Path, jieba: &Jieba) -> (Duration, Duration) {
     (parse, cut)
 }
 
+/// The table's row for `dubao trend`'s work: each query counted by month over the archive.
+fn trend_row(index: &ArchiveIndex) -> String {
+    let mut trends: Vec<Duration> = QUERIES
+        .iter()
+        .map(|query| {
+            let started = Instant::now();
+            let counts = index
+                .day_counts(&ArchiveQuery::parse(query))
+                .expect("a count");
+            let trend = Trend::new(Period::Month, vec![((*query).to_owned(), counts)]);
+            std::hint::black_box(trend);
+            started.elapsed()
+        })
+        .collect();
+    trends.sort();
+    format!(
+        "| trend by month, one word ({} queries) p50 / max | {:.1} / {:.1} ms |",
+        trends.len(),
+        ms(trends[trends.len() / 2]),
+        ms(trends[trends.len() - 1])
+    )
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -237,6 +261,7 @@ fn main() {
         ms(percentile(95)),
         ms(percentile(100))
     );
+    println!("{}", trend_row(&index));
     println!("| peak RSS while building | {build_peak:.0} MB |");
     println!("| peak RSS / RSS after the searches | {peak:.0} MB / {now:.0} MB |");
 }
