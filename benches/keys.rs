@@ -54,7 +54,7 @@ fn measure(name: &str, path: &Path) {
     let mut state = AppState::new(
         vec![issue],
         Keymap::default_keymap(),
-        ThemeKind::Color,
+        ThemeKind::Dark,
         120,
         40,
     );

@@ -40,7 +40,7 @@ fn folder(dir: &Path, count: usize) {
 fn first_frame(dir: &Path, cache: &Path) -> (f64, library::Loader) {
     let start = Instant::now();
     let (issues, loader) = library::open(dir, Catalog::at(Some(cache.to_owned()))).expect("open");
-    let state = AppState::new(issues, Keymap::default_keymap(), ThemeKind::Color, 120, 40);
+    let state = AppState::new(issues, Keymap::default_keymap(), ThemeKind::Dark, 120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal.draw(|f| draw(&state, f)).expect("draw");
     (start.elapsed().as_secs_f64() * 1000.0, loader)

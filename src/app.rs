@@ -53,12 +53,6 @@ pub enum ThemeKind {
     Mono,
 }
 
-impl ThemeKind {
-    /// The dark theme's old name, for callers written before there was a light one.
-    #[allow(non_upper_case_globals)]
-    pub const Color: Self = Self::Dark;
-}
-
 /// What the main loop must do after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {

@@ -345,13 +345,7 @@ mod tests {
     use crate::io::load::samples;
 
     fn app() -> AppState {
-        AppState::new(
-            samples(),
-            Keymap::default_keymap(),
-            ThemeKind::Color,
-            80,
-            24,
-        )
+        AppState::new(samples(), Keymap::default_keymap(), ThemeKind::Dark, 80, 24)
     }
 
     fn screen() -> Screen<Vec<u8>> {

@@ -356,7 +356,7 @@ fn reader_with_index(fixture: &Fixture, index: ArchiveIndex) -> dubao::app::AppS
     let mut app = dubao::app::AppState::new(
         loader.load(),
         dubao::app::keymap::Keymap::default_keymap(),
-        dubao::app::ThemeKind::Color,
+        dubao::app::ThemeKind::Dark,
         100,
         30,
     );

@@ -34,7 +34,7 @@ fn app_on(issues: Vec<Issue>, width: u16, height: u16) -> AppState {
     AppState::new(
         issues,
         Keymap::default_keymap(),
-        ThemeKind::Color,
+        ThemeKind::Dark,
         width,
         height,
     )

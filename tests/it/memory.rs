@@ -160,7 +160,7 @@ fn a_library_still_loading_restores_the_place_once_its_issue_is_parsed() {
     let mut app = AppState::new(
         vec![parsed[0].clone(), placeholder],
         Keymap::default_keymap(),
-        ThemeKind::Color,
+        ThemeKind::Dark,
         80,
         24,
     )

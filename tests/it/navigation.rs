@@ -249,7 +249,7 @@ fn resizing_and_the_measure_keep_the_first_visible_character_on_the_top_line() {
     let mut app = AppState::new(
         vec![issue],
         Keymap::default_keymap(),
-        ThemeKind::Color,
+        ThemeKind::Dark,
         100,
         40,
     );

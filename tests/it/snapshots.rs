@@ -58,7 +58,7 @@ fn no_color_uses_no_colours_and_marks_the_selection_with_reverse_video() {
         screen(&buf),
         screen(&render(&{
             let mut coloured = app.clone();
-            coloured.theme = ThemeKind::Color;
+            coloured.theme = ThemeKind::Dark;
             coloured
         })),
         "same text with and without colour"

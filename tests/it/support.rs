@@ -24,7 +24,7 @@ pub fn app(width: u16, height: u16) -> AppState {
     AppState::new(
         samples(),
         Keymap::default_keymap(),
-        ThemeKind::Color,
+        ThemeKind::Dark,
         width,
         height,
     )
