@@ -7,9 +7,13 @@ use crate::app::copy::Clip;
 use crate::app::{AppState, CopyKind};
 use crate::model::Article;
 
-/// The text of `clip`, if its article is still open.
+/// The text of `clip`, if its article is still open: as it is shown (in the script `t` chose).
 pub fn text(state: &AppState, clip: &Clip) -> Option<String> {
-    let issue = state.issues.get(clip.issue)?;
+    let issue = if clip.issue == state.issue {
+        state.shown_issue()?
+    } else {
+        state.issues.get(clip.issue)?
+    };
     let article = issue.articles.get(clip.article)?;
     Some(match clip.kind {
         CopyKind::Paragraph => article.paragraphs.get(clip.paragraph)?.clone(),

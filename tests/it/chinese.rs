@@ -351,3 +351,23 @@ fn an_article_without_sections_says_so() {
         (None, Some(Notice::NoOutline))
     );
 }
+
+#[test]
+fn copying_takes_the_script_on_screen() {
+    let mut app = app_on(
+        vec![issue(
+            None,
+            vec![article("复工", &["各地有序复工，经济发展。"])],
+        )],
+        80,
+        24,
+    );
+    press(&mut app, "<Enter>");
+    let clip = dubao::app::copy::clip(&app, dubao::app::CopyKind::Paragraph).expect("a clip");
+    let original = dubao::ui::clip::text(&app, &clip).expect("text");
+    assert!(original.contains("复工"));
+    // Original → simplified → traditional.
+    press(&mut app, "tt");
+    let shown = dubao::ui::clip::text(&app, &clip).expect("text");
+    assert!(shown.contains("復工") && shown.contains("發展"), "{shown}");
+}
