@@ -534,3 +534,32 @@ fn searching_a_folder_from_the_shell_goes_through_its_index() {
     assert!(nowhere.status.success(), "{nowhere:?}");
     assert!(String::from_utf8_lossy(&nowhere.stdout).contains("编号2的"));
 }
+
+#[test]
+fn pinyin_finds_headlines_in_a_library_searched_through_its_index() {
+    let fixture = Fixture::new(5);
+    let index = fixture.open();
+    fixture.update(&index);
+    let mut app = reader_with_index(&fixture, index);
+    // 专稿标题, by its initials: the index matches characters, the headlines spell it.
+    super::support::press(&mut app, "Szgbt<Enter>");
+    let results = app.search.results.as_ref().expect("results");
+    let titled: BTreeSet<(usize, usize)> = app
+        .issues
+        .iter()
+        .enumerate()
+        .flat_map(|(i, issue)| {
+            issue
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.title.contains("专稿标题"))
+                .map(move |(a, _)| (i, a))
+        })
+        .collect();
+    assert_eq!(titled.len(), 5);
+    let found: BTreeSet<(usize, usize)> =
+        results.hits.iter().map(|h| (h.issue, h.article)).collect();
+    assert!(titled.is_subset(&found), "{found:?}");
+    assert!(results.hits.iter().all(|h| h.by_pinyin));
+}

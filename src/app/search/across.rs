@@ -1,12 +1,13 @@
 //! Search across every open issue: the results list, opening a result, ranking once the
 //! dictionary has loaded, and the keywords' searches.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{Results, Shared, find};
 use crate::app::{AppState, Notice, Screen};
 use crate::model::Issue;
-use crate::search::{Corpus, Query, Ranker};
+use crate::search::{Corpus, Hit, Pinyin, Query, Ranker, fold};
 
 /// Results that get a snippet: more than a screen shows, fewer than a large archive finds.
 const SNIPPETS: usize = 200;
@@ -14,7 +15,11 @@ const SNIPPETS: usize = 200;
 /// Searches every open issue for `input` and shows the results.
 pub fn search_all(state: &mut AppState, input: &str) {
     let hits = match state.search.archive.as_mut() {
-        Some(archive) => archive.search(&state.issues, input, SNIPPETS),
+        Some(archive) => {
+            let mut hits = archive.search(&state.issues, input, SNIPPETS);
+            hits.extend(pinyin_headlines(&state.issues, input, &hits));
+            hits
+        }
         None => search_in_memory(state, input),
     };
     if !input.trim().is_empty() {
@@ -30,7 +35,7 @@ pub fn search_all(state: &mut AppState, input: &str) {
 }
 
 /// The open issues searched in memory (the samples, or files named on the command line).
-fn search_in_memory(state: &mut AppState, input: &str) -> Vec<crate::search::Hit> {
+fn search_in_memory(state: &mut AppState, input: &str) -> Vec<Hit> {
     let corpus = Arc::clone(
         state
             .search
@@ -44,6 +49,37 @@ fn search_in_memory(state: &mut AppState, input: &str) -> Vec<crate::search::Hit
         ranker.as_deref(),
         SNIPPETS,
     )
+}
+
+/// Headlines of the open issues that spell every Latin-letter term of `input` in pinyin, after
+/// the index's `found` (the index matches characters only): as the in-memory search does.
+fn pinyin_headlines(issues: &[Issue], input: &str, found: &[Hit]) -> Vec<Hit> {
+    let query = Query::parse(input);
+    let spelled: Option<Vec<Pinyin>> = query.terms.iter().map(|t| Pinyin::new(t)).collect();
+    let Some(spelled) = spelled.filter(|s| !s.is_empty()) else {
+        return Vec::new();
+    };
+    let seen: HashSet<(usize, usize)> = found.iter().map(|h| (h.issue, h.article)).collect();
+    let mut hits = Vec::new();
+    for (i, issue) in issues.iter().enumerate() {
+        for (a, article) in issue.articles.iter().enumerate() {
+            if hits.len() + found.len() >= SNIPPETS {
+                return hits;
+            }
+            let headline = fold(&article.title);
+            if !seen.contains(&(i, a)) && spelled.iter().all(|p| p.is_match(&headline)) {
+                hits.push(Hit {
+                    issue: i,
+                    article: a,
+                    in_title: true,
+                    by_pinyin: true,
+                    score: 0.0,
+                    snippets: Vec::new(),
+                });
+            }
+        }
+    }
+    hits
 }
 
 /// Opens the selected result at its first match, with the in-article search filled in.
