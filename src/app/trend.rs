@@ -3,6 +3,7 @@
 
 use super::search::Results;
 use super::{Action, AppState, Notice, Screen};
+use crate::index::ArchiveQuery;
 use crate::search::{Corpus, Query};
 use crate::trend::chart::{self, Columns};
 use crate::trend::{Period, Trend, day_counts};
@@ -35,7 +36,13 @@ pub fn open(state: &mut AppState, query: &str) {
         state.notice = Some(Notice::NothingToChart);
         return;
     }
-    let counts = day_counts(&state.issues, &parsed);
+    // A library counts through its index (every issue, parsed or not), else what is open.
+    let counted = state
+        .search
+        .archive
+        .as_ref()
+        .and_then(|a| a.index.0.day_counts(&ArchiveQuery::parse(query)).ok());
+    let counts = counted.unwrap_or_else(|| day_counts(&state.issues, &parsed));
     let span = match (counts.days.keys().next(), counts.days.keys().next_back()) {
         (Some(first), Some(last)) => last - first,
         _ => 0,

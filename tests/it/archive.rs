@@ -563,3 +563,18 @@ fn pinyin_finds_headlines_in_a_library_searched_through_its_index() {
     assert!(titled.is_subset(&found), "{found:?}");
     assert!(results.hits.iter().all(|h| h.by_pinyin));
 }
+
+#[test]
+fn t_in_a_library_counts_through_the_index() {
+    let fixture = Fixture::new(6);
+    let index = fixture.open();
+    fixture.update(&index);
+    let mut app = reader_with_index(&fixture, index);
+    super::support::press(&mut app, "S编号<Enter>T");
+    let view = app.trend.as_ref().expect("a trend");
+    let series = &view.trend.series[0];
+    let counted = series.counts.iter().sum::<u64>() + series.undated;
+    let expected = found_in_memory(fixture.library.path(), "编号").len() as u64;
+    assert_eq!(counted, expected);
+    assert!(expected >= 6);
+}
