@@ -12,7 +12,8 @@ use std::sync::Arc;
 use super::{AppState, Notice, Screen};
 use crate::search::{Corpus, Hit, Match, Ranker};
 pub use across::{
-    corpus_ready, keyword, open_result, ranker_ready, search_again, search_all, select,
+    corpus_ready, keyword, open_result, ranker_ready, search_again, search_all, search_in_memory,
+    select,
 };
 pub use archive::Archive;
 pub use finder::{find, step};

@@ -4,7 +4,7 @@
 use super::search::Results;
 use super::{Action, AppState, Notice, Screen};
 use crate::index::ArchiveQuery;
-use crate::search::{Corpus, Query};
+use crate::search::Query;
 use crate::trend::chart::{self, Columns};
 use crate::trend::{Period, Trend, day_counts};
 
@@ -129,23 +129,7 @@ fn list(state: &mut AppState) {
         return;
     };
     let query = view.query.clone();
-    let corpus = std::sync::Arc::clone(
-        state
-            .search
-            .corpus
-            .get_or_insert_with(|| std::sync::Arc::new(Corpus::new(&state.issues))),
-    );
-    let ranker = state
-        .search
-        .ranker
-        .as_ref()
-        .map(|r| std::sync::Arc::clone(&r.0));
-    let mut hits = corpus.search(
-        &state.issues,
-        &Query::parse(&query),
-        ranker.as_deref(),
-        usize::MAX,
-    );
+    let mut hits = super::search::search_in_memory(state, &query, usize::MAX);
     hits.retain(|hit| {
         state
             .issues

@@ -5,7 +5,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::query::ArchiveQuery;
-use super::tokens::{PARAGRAPH_BREAK, WORDS};
+use super::tokens::PARAGRAPH_BREAK;
 use super::{ArchiveIndex, IndexError};
 use crate::model::IssueDate;
 use crate::search::{Snippet, find_all, snippet};
@@ -73,14 +73,7 @@ impl ArchiveIndex {
         if query.is_empty() || limit == 0 {
             return Ok(ArchiveResults::default());
         }
-        let mut words = self
-            .index
-            .tokenizers()
-            .get(WORDS)
-            .ok_or_else(|| IndexError::Foreign {
-                dir: self.dir.clone(),
-            })?;
-        let tantivy_query = query.to_tantivy(&self.fields, &mut words);
+        let tantivy_query = self.tantivy_query(query)?;
         let searcher = self.reader.searcher();
         // The collector allocates for `limit` hits: no more than there are documents.
         let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));

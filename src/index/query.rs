@@ -301,6 +301,23 @@ fn page_range(value: &str) -> Option<(u64, u64)> {
     (from <= to).then_some((from, to))
 }
 
+impl super::ArchiveIndex {
+    /// `query` as tantivy runs it on this index (its own word tokenizer for the ranking words).
+    pub(super) fn tantivy_query(
+        &self,
+        query: &ArchiveQuery,
+    ) -> Result<Box<dyn Query>, super::IndexError> {
+        let mut words = self
+            .index
+            .tokenizers()
+            .get(super::tokens::WORDS)
+            .ok_or_else(|| super::IndexError::Foreign {
+                dir: self.dir.clone(),
+            })?;
+        Ok(query.to_tantivy(&self.fields, &mut words))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

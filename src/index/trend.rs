@@ -8,7 +8,6 @@ use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::query::ArchiveQuery;
-use super::tokens::WORDS;
 use super::{ArchiveIndex, IndexError};
 use crate::trend::DayCounts;
 
@@ -18,14 +17,7 @@ impl ArchiveIndex {
         if query.is_empty() {
             return Ok(DayCounts::default());
         }
-        let mut words = self
-            .index
-            .tokenizers()
-            .get(WORDS)
-            .ok_or_else(|| IndexError::Foreign {
-                dir: self.dir.clone(),
-            })?;
-        let tantivy_query = query.to_tantivy(&self.fields, &mut words);
+        let tantivy_query = self.tantivy_query(query)?;
         let searcher = self.reader.searcher();
         let (days, undated) = searcher
             .search(&tantivy_query, &ByDay)

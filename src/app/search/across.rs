@@ -20,7 +20,7 @@ pub fn search_all(state: &mut AppState, input: &str) {
             hits.extend(pinyin_headlines(&state.issues, input, &hits));
             hits
         }
-        None => search_in_memory(state, input),
+        None => search_in_memory(state, input, SNIPPETS),
     };
     if !input.trim().is_empty() {
         input.clone_into(&mut state.search.last_query);
@@ -34,8 +34,9 @@ pub fn search_all(state: &mut AppState, input: &str) {
     state.screen = Screen::Results;
 }
 
-/// The open issues searched in memory (the samples, or files named on the command line).
-fn search_in_memory(state: &mut AppState, input: &str) -> Vec<Hit> {
+/// The open issues searched in memory (the samples, or files named on the command line); the
+/// first `with_snippets` hits get snippets.
+pub fn search_in_memory(state: &mut AppState, input: &str, with_snippets: usize) -> Vec<Hit> {
     let corpus = Arc::clone(
         state
             .search
@@ -47,7 +48,7 @@ fn search_in_memory(state: &mut AppState, input: &str) -> Vec<Hit> {
         &state.issues,
         &Query::parse(input),
         ranker.as_deref(),
-        SNIPPETS,
+        with_snippets,
     )
 }
 
