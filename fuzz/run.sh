@@ -3,18 +3,23 @@
 # corpus earlier runs grew (corpus/TARGET, not committed).
 #
 #   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset search config
+#   fuzz/run.sh --replay [TARGET...]        # each committed seed once, no search (what CI runs)
 #
 # Needs cargo-fuzz (libFuzzer) and RUSTC_BOOTSTRAP for its flags on stable. When cargo-fuzz is
 # missing it is installed; when that fails (offline), the script says so and exits 0. A crash
-# fails the script and leaves the input in fuzz/artifacts/TARGET/ — make it a test in
+# fails the script and leaves the input in fuzz/artifacts/TARGET/ — add it to seeds/TARGET and make it a test in
 # tests/it/hardening.rs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 seconds=30
+replay=false
 if [ "${1:-}" = "-t" ]; then
   seconds=$2
   shift 2
+elif [ "${1:-}" = "--replay" ]; then
+  replay=true
+  shift
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -35,6 +40,14 @@ flags=(--sanitizer none)
 cargo fuzz build "${flags[@]}"
 mkdir -p target/logs
 for target in "${targets[@]}"; do
+  if $replay; then
+    # Deterministic: the seeds hold every input that once failed, so CI fails only on a
+    # regression, never on a new find of the day.
+    cargo fuzz run "${flags[@]}" "$target" "seeds/$target" -- -runs=0 >"target/logs/$target.log" 2>&1 ||
+      { tail -n 40 "target/logs/$target.log" >&2; echo "error: a seed of $target fails" >&2; exit 1; }
+    echo "fuzz: $target: every seed passes"
+    continue
+  fi
   mkdir -p "corpus/$target"
   log="target/logs/$target.log"
   echo "fuzz: $target for ${seconds}s"

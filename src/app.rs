@@ -15,6 +15,7 @@ mod notice;
 pub mod outline;
 mod screens;
 pub mod search;
+pub mod shelf;
 mod shown;
 mod state;
 pub mod trend;
@@ -79,6 +80,7 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
             | Action::CorpusReady(..)
             | Action::AmbiguousWidth(_)
             | Action::LibraryLoaded(_)
+            | Action::LibraryScanned(_)
     );
     if !internal {
         state.notice = None;

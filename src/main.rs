@@ -91,6 +91,9 @@ fn read(cli: &Cli, config: &Config, warning: Option<String>) -> anyhow::Result<(
     let warnings: Vec<String> = warning.into_iter().chain(memory_warning).collect();
     state.notice = (!warnings.is_empty()).then(|| Notice::Warning(warnings.join("; ")));
     state.loading = loading;
+    state.shelf = loader
+        .as_ref()
+        .map(|l| dubao::app::shelf::Shelf::new(l.source(), [0]));
     let clipboard = match config.clipboard {
         config::ClipboardSetting::Auto => term::Clipboard::Auto,
         config::ClipboardSetting::Osc52 => term::Clipboard::Osc52,

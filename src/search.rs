@@ -73,6 +73,8 @@ pub struct Snippet {
 pub struct Hit {
     pub issue: usize,
     pub article: usize,
+    /// The article's title (a library's issue may not be in memory when the hit is listed).
+    pub title: String,
     /// The query is in the headline.
     pub in_title: bool,
     /// Found by what the query spells in pinyin, not by its letters (ranked after the rest).
@@ -166,6 +168,7 @@ impl Corpus {
                     Some(Hit {
                         issue: doc.issue,
                         article: doc.article,
+                        title: String::new(),
                         in_title,
                         by_pinyin,
                         score,
@@ -193,11 +196,15 @@ impl Corpus {
                 .then(b.score.total_cmp(&a.score))
         });
         let first_spelled = pinyin.iter().flatten().next();
-        for hit in hits.iter_mut().take(with_snippets) {
+        for (n, hit) in hits.iter_mut().enumerate() {
             if let Some(article) = issues
                 .get(hit.issue)
                 .and_then(|i| i.articles.get(hit.article))
             {
+                hit.title.clone_from(&article.title);
+                if n >= with_snippets {
+                    continue;
+                }
                 hit.snippets = snippets(article, query);
                 if hit.snippets.is_empty()
                     && let Some(pinyin) = first_spelled

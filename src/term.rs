@@ -40,6 +40,8 @@ const WHEEL_LINES: i32 = 3;
 /// What the main loop waits for.
 pub(super) enum Input {
     Terminal(Event),
+    /// The terminal said whether it draws synchronized updates.
+    Synchronized(bool),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal gone: leave cleanly.
     Stop,
     /// SIGTSTP from outside: give the terminal back, then stop.

@@ -78,9 +78,12 @@ pub enum Action {
     /// Something for the status line from outside the app (a failed save, say).
     #[serde(skip)]
     Notice(super::Notice),
-    /// Every issue of the library has been parsed.
+    /// Every issue of the library has been parsed (to search in memory: it has no index).
     #[serde(skip)]
     LibraryLoaded(Shared<Vec<Issue>>),
+    /// The library's scan has learnt what each issue holds, in the library's order.
+    #[serde(skip)]
+    LibraryScanned(Vec<super::shelf::Summary>),
     /// The search corpus of these issues has been built (off the UI thread).
     #[serde(skip)]
     CorpusReady(Shared<Corpus>, Shared<Vec<Issue>>),

@@ -84,17 +84,21 @@ fn issues(state: &mut AppState, action: &Action) -> bool {
             state.issue_cursor = state.issue;
             state.screen = Screen::Issues;
         }
+        Action::LibraryScanned(summaries) => {
+            state.scanned(summaries);
+            state.loading = false;
+            // The place to go back to may be in an issue not known until now.
+            memory::restore(state);
+        }
         Action::LibraryLoaded(issues) => {
+            // Every issue in memory: none is parsed on opening any more.
+            state.shelf = None;
             state.issues = Arc::clone(&issues.0);
             state.loading = false;
             state.remembered.reload(&state.issues);
             state.search.corpus = None;
             state.relayout();
             memory::restore(state);
-            // Hits of the index in issues that were not parsed yet can now be shown.
-            if state.search.archive.is_some() {
-                search::search_again(state);
-            }
         }
         _ => return false,
     }

@@ -1,6 +1,8 @@
 //! Read marks, bookmarks and the reading place, as the app changes them. Saving is the main
 //! loop's job (it watches `memory_changes`).
 
+use std::collections::HashMap;
+
 use super::layout::TextPos;
 use super::search::Results;
 use super::{AppState, Notice, Screen};
@@ -142,22 +144,48 @@ pub fn toggle_bookmark(state: &mut AppState) {
     state.notice = Some(Notice::Bookmarked(!bookmark));
 }
 
-/// `B`: the bookmarked articles of every open issue, as a results list.
+/// `B`: the bookmarked articles of every open issue, as a results list (an issue of a library
+/// not in memory is parsed for its titles, and not kept).
 pub fn list_bookmarks(state: &mut AppState) {
+    let issue_of: HashMap<u64, usize> = state
+        .remembered
+        .keys
+        .iter()
+        .enumerate()
+        .filter(|&(_, &key)| key != 0)
+        .map(|(i, &key)| (key, i))
+        .collect();
+    let mut marked: Vec<(usize, usize)> = (state.remembered.memory.marks.iter())
+        .filter(|(_, mark)| mark.bookmark)
+        .filter_map(|(id, _)| {
+            let id = ArticleId::parse(id)?;
+            Some((*issue_of.get(&id.issue_key)?, id.index))
+        })
+        .collect();
+    marked.sort_unstable();
     let mut hits = Vec::new();
-    for (i, issue) in state.issues.iter().enumerate() {
-        for a in 0..issue.articles.len() {
-            if state.remembered.mark(i, a).bookmark {
-                hits.push(Hit {
-                    issue: i,
-                    article: a,
-                    in_title: false,
-                    by_pinyin: false,
-                    score: 0.0,
-                    snippets: Vec::new(),
-                });
-            }
+    let mut peeked: Option<(usize, Option<crate::model::Issue>)> = None;
+    for (i, a) in marked {
+        let held = state
+            .issues
+            .get(i)
+            .filter(|issue| !issue.articles.is_empty());
+        if held.is_none() && peeked.as_ref().is_none_or(|(p, _)| *p != i) {
+            peeked = Some((i, state.shelf.as_ref().and_then(|s| s.peek(i))));
         }
+        let issue = held.or_else(|| peeked.as_ref().and_then(|(_, issue)| issue.as_ref()));
+        let Some(article) = issue.and_then(|issue| issue.articles.get(a)) else {
+            continue;
+        };
+        hits.push(Hit {
+            issue: i,
+            article: a,
+            title: article.title.clone(),
+            in_title: false,
+            by_pinyin: false,
+            score: 0.0,
+            snippets: Vec::new(),
+        });
     }
     state.search.results = Some(Results {
         query: String::new(),

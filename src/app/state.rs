@@ -72,8 +72,11 @@ pub struct AppState {
     pub remembered: memory::Remembered,
     /// The trend chart (`T`), while it is up or its period's stories are listed.
     pub trend: Option<super::trend::TrendView>,
-    /// Issues of the library are still being parsed (they show no articles yet).
+    /// The library's issues are still being scanned (those not opened show no summary yet).
     pub loading: bool,
+    /// A library's issues held in memory, and where the others are parsed from when opened;
+    /// `None` when every issue is in memory (the samples, files named on the command line).
+    pub shelf: Option<super::shelf::Shelf>,
     /// Ask the terminal how wide it draws ambiguous characters (`ambiguous_width = "auto"`).
     pub probe_ambiguous: bool,
     /// The script the text is shown in (`t` moves on).
@@ -121,6 +124,7 @@ impl AppState {
             remembered: memory::Remembered::default(),
             trend: None,
             loading: false,
+            shelf: None,
             probe_ambiguous: false,
             script: Script::Original,
             traditional: Script::Traditional,
@@ -305,6 +309,7 @@ impl AppState {
 
     pub(super) fn select_issue(&mut self, index: usize) {
         if index < self.issues.len() {
+            self.hold(index);
             self.issue = index;
             self.issue_cursor = index;
             self.article = 0;

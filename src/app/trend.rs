@@ -21,6 +21,9 @@ pub struct TrendView {
     pub listed: bool,
 }
 
+/// The most stories a period's list shows from a library's index.
+const LISTED: usize = 2_000;
+
 /// Rows of bars in the reader's chart.
 pub const HEIGHT: usize = 8;
 
@@ -129,14 +132,20 @@ fn list(state: &mut AppState) {
         return;
     };
     let query = view.query.clone();
-    let mut hits = super::search::search_in_memory(state, &query, usize::MAX);
-    hits.retain(|hit| {
-        state
-            .issues
-            .get(hit.issue)
-            .and_then(|i| i.date)
-            .is_some_and(|d| (from..=to).contains(&d))
-    });
+    // A library: its index, every issue (in memory or not), filtered to the period.
+    let hits = if let Some(archive) = state.search.archive.as_mut() {
+        archive.search(&state.issues, &format!("{query} date:{from}..{to}"), LISTED)
+    } else {
+        let mut hits = super::search::search_in_memory(state, &query, usize::MAX);
+        hits.retain(|hit| {
+            state
+                .issues
+                .get(hit.issue)
+                .and_then(|i| i.date)
+                .is_some_and(|d| (from..=to).contains(&d))
+        });
+        hits
+    };
     state.search.results = Some(Results {
         query,
         hits,

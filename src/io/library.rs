@@ -1,22 +1,27 @@
 //! A folder of daily issues opened as a library without parsing every file first: the files
 //! are listed and dated (from the cache or the file name; ordered by modification time when
-//! undated, never dated by it), the newest
-//! is parsed at once, and the rest on a background thread. What parsing learns (the date from
-//! the content, the first headline, the article count) is cached by path, size and mtime.
+//! undated, never dated by it), the newest is parsed at once, and the others when opened
+//! ([`IssueSource`]). A scan on a background thread learns what each holds (the date from the
+//! content, the articles' titles, the fingerprint marks are kept under)
+//! without keeping its text; what it learns is cached by path, size and mtime, so the next
+//! start parses only what changed.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::shelf::{IssueSource, Summary};
 use crate::error::LoadError;
 use crate::io::load::{
     article_days, article_file_date, expand, load_day, load_file, read_bytes, regular_metadata,
     size_limit,
 };
+use crate::io::store::issue_key;
 use crate::model::{Issue, IssueDate, Source};
 use crate::parse::date_from_name;
 
@@ -49,6 +54,11 @@ struct Facts {
     size: u64,
     mtime: u64,
     date: Option<IssueDate>,
+    /// What the scan learnt (absent from caches written before there was a scan).
+    #[serde(default)]
+    key: u64,
+    #[serde(default)]
+    titles: Vec<String>,
 }
 
 /// The cache of facts learnt by parsing, in the user's cache folder.
@@ -78,10 +88,17 @@ impl Catalog {
 
     /// Remembers what parsing `issue` (from `entry`) found.
     pub fn record(&mut self, entry: &Entry, issue: &Issue) {
+        self.remember(entry, &summarize(issue));
+    }
+
+    /// Remembers `summary` as what `entry` holds.
+    fn remember(&mut self, entry: &Entry, summary: &Summary) {
         let facts = Facts {
             size: entry.size,
             mtime: entry.mtime,
-            date: issue.date,
+            date: summary.date,
+            key: summary.key,
+            titles: summary.titles.clone(),
         };
         self.files.insert(entry.path.display().to_string(), facts);
     }
@@ -171,11 +188,38 @@ pub fn catalogue(dir: &Path, catalog: &Catalog) -> Result<Vec<Entry>, LoadError>
     Ok(entries)
 }
 
-/// Parses the rest of a library, off the UI thread; knows the library's folder (for its
+/// What a parsed issue tells of itself, for a library that does not keep its text.
+pub fn summarize(issue: &Issue) -> Summary {
+    Summary {
+        date: issue.date,
+        key: if issue.articles.is_empty() {
+            0
+        } else {
+            issue_key(issue)
+        },
+        titles: issue.articles.iter().map(|a| a.title.clone()).collect(),
+    }
+}
+
+/// The issue files of a library, each parsed when asked for.
+#[derive(Debug)]
+struct Entries(Vec<Entry>);
+
+impl IssueSource for Entries {
+    fn load(&self, index: usize) -> Option<Issue> {
+        self.0.get(index)?.load().ok()
+    }
+}
+
+/// A library's issues, for the work done off the UI thread: the scan, opening an issue,
+/// and (when there is no index) parsing them all. Knows the library's folder (for its
 /// archive index).
 pub struct Loader {
     folder: PathBuf,
-    parse: Box<dyn FnOnce() -> Vec<Issue> + Send>,
+    entries: Arc<Entries>,
+    catalog: Catalog,
+    /// What the newest issue (parsed by [`open`]) holds.
+    newest: Option<Summary>,
 }
 
 impl Loader {
@@ -184,35 +228,78 @@ impl Loader {
         &self.folder
     }
 
-    /// Every issue of the library, parsed.
-    pub fn load(self) -> Vec<Issue> {
-        (self.parse)()
+    /// Where the app parses an issue it opens.
+    pub fn source(&self) -> Arc<dyn IssueSource> {
+        Arc::clone(&self.entries) as Arc<dyn IssueSource>
+    }
+
+    /// What every issue holds, in the library's order: from the cache for files unchanged
+    /// since it was written, else parsed (one at a time, the text dropped) and cached. A file
+    /// that can no longer be read is summarised as empty.
+    pub fn scan(&mut self) -> Vec<Summary> {
+        let entries = &self.entries.0;
+        let mut summaries = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let known = self
+                .catalog
+                .facts(&entry.path, entry.size, entry.mtime)
+                .filter(|f| f.key != 0)
+                .map(|f| Summary {
+                    date: f.date,
+                    key: f.key,
+                    titles: f.titles.clone(),
+                });
+            let summary = match (known, self.newest.take().filter(|_| i == 0)) {
+                (Some(summary), _) => summary,
+                (None, Some(newest)) => {
+                    self.catalog.remember(entry, &newest);
+                    newest
+                }
+                (None, None) => match entry.load() {
+                    Ok(issue) => {
+                        self.catalog.record(entry, &issue);
+                        summarize(&issue)
+                    }
+                    Err(_) => Summary {
+                        date: entry.date,
+                        ..Summary::default()
+                    },
+                },
+            };
+            summaries.push(summary);
+        }
+        self.catalog.save();
+        summaries
+    }
+
+    /// Every issue of the library, parsed: for the in-memory search when the library has no
+    /// index (a file that fails to load is a placeholder).
+    pub fn load_all(&self) -> Vec<Issue> {
+        let entries = &self.entries.0;
+        entries
+            .iter()
+            .zip(load_entries(entries))
+            .map(|(e, loaded)| loaded.unwrap_or_else(|_| placeholder(e)))
+            .collect()
     }
 }
 
 /// Opens the library in `dir`: the newest issue parsed, the others as placeholders, and the
-/// loader that parses the others (the newest is not parsed twice) and updates `catalog`.
-pub fn open(dir: &Path, mut catalog: Catalog) -> Result<(Vec<Issue>, Loader), LoadError> {
+/// loader that scans and opens the others.
+pub fn open(dir: &Path, catalog: Catalog) -> Result<(Vec<Issue>, Loader), LoadError> {
     let entries = catalogue(dir, &catalog)?;
     let mut issues: Vec<Issue> = entries.iter().map(placeholder).collect();
-    let first = entries.first().map(Entry::load).transpose()?;
-    if let Some(first) = &first {
-        issues[0] = first.clone();
-    }
-    let parse = Box::new(move || {
-        let Some((newest, rest)) = entries.split_first() else {
-            return Vec::new();
-        };
-        let newest_issue = first.unwrap_or_else(|| placeholder(newest));
-        catalog.record(newest, &newest_issue);
-        let mut all = vec![newest_issue];
-        // Records the rest in the catalogue and saves it.
-        all.extend(parse_all(rest, &mut catalog));
-        all
+    let newest = entries.first().map(Entry::load).transpose()?;
+    let newest = newest.map(|issue| {
+        let summary = summarize(&issue);
+        issues[0] = issue;
+        summary
     });
     let loader = Loader {
         folder: dir.to_owned(),
-        parse,
+        entries: Arc::new(Entries(entries)),
+        catalog,
+        newest,
     };
     Ok((issues, loader))
 }

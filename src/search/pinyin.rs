@@ -18,9 +18,13 @@ fn data() -> &'static PinyinData {
     DATA.get_or_init(|| PinyinData::new(notations()))
 }
 
-/// Whether a folded term can be pinyin: Latin letters only.
+/// Letters a term needs to be read as pinyin: one initial alone spells a twentieth of all
+/// characters (`g` → 国, 个, 供, …), which would mark half of every paragraph.
+const MIN_LETTERS: usize = 2;
+
+/// Whether a folded term can be pinyin: two Latin letters or more.
 pub fn is_pinyin(term: &str) -> bool {
-    !term.is_empty() && term.bytes().all(|b| b.is_ascii_lowercase())
+    term.len() >= MIN_LETTERS && term.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Finds the Chinese text a pinyin term spells.
@@ -111,6 +115,10 @@ mod tests {
         assert!(Pinyin::new("复工").is_none());
         assert!(Pinyin::new("gdp2").is_none());
         assert!(Pinyin::new("").is_none());
+        assert!(
+            Pinyin::new("g").is_none(),
+            "one initial is too many characters"
+        );
         assert!(found("fg", "fg and FG").is_empty());
         let text = "复工复产";
         for (start, end) in Pinyin::new("fg")

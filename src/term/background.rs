@@ -1,4 +1,4 @@
-//! Work started after the first frame, off the UI thread: the rest of the library, the word
+//! Work started after the first frame, off the UI thread: the library's scan, the word
 //! segmenter, and the search behind the global search — the library's archive index (brought
 //! up to date here, searchable while it is), or for the samples and single files an in-memory
 //! corpus.
@@ -25,7 +25,11 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 /// Starts the background work for `issues` (or for the library `library` loads).
 pub(super) fn start(issues: Arc<Vec<Issue>>, library: Option<Loader>, tx: Sender<Input>) {
     thread::spawn(move || match library {
-        Some(loader) => library_work(loader, &tx),
+        Some(loader) => {
+            // The library's issues are parsed when opened: this copy would only hold one.
+            drop(issues);
+            library_work(loader, &tx);
+        }
         None => in_memory(issues, &tx),
     });
 }
@@ -39,8 +43,9 @@ fn in_memory(issues: Arc<Vec<Issue>>, tx: &Sender<Input>) {
 
 /// A library folder: jieba first (keywords and headline breaks need no word statistics of
 /// the whole library, and the index's tokenizer shares the one dictionary), the index on a
-/// thread of its own, the issues parsed meanwhile.
-fn library_work(loader: Loader, tx: &Sender<Input>) {
+/// thread of its own, the scan meanwhile. Only without an index is every issue parsed and
+/// kept, for the in-memory search.
+fn library_work(mut loader: Loader, tx: &Sender<Input>) {
     let ranker = Ranker::new(&Corpus::default());
     let jieba = ranker.jieba();
     let _ = tx.send(Input::Ranker(Box::new(ranker)));
@@ -49,10 +54,12 @@ fn library_work(loader: Loader, tx: &Sender<Input>) {
         let tx = tx.clone();
         thread::spawn(move || index(&folder, jieba, &tx))
     };
-    let issues = Arc::new(loader.load());
-    let _ = tx.send(Input::Library(Arc::clone(&issues)));
+    let summaries = loader.scan();
+    let _ = tx.send(Input::App(Action::LibraryScanned(summaries)));
     // No index (no cache folder, a disk full): the in-memory search, ranked over the library.
     if !indexer.join().unwrap_or(false) {
+        let issues = Arc::new(loader.load_all());
+        let _ = tx.send(Input::Library(Arc::clone(&issues)));
         in_memory(issues, tx);
     }
 }

@@ -1,6 +1,7 @@
 //! Terminal input bytes turned into key and mouse events: the keys dubao binds, SGR and X10
-//! mouse reports, and every malformed or unknown sequence dropped without taking the keys that
-//! follow it (crossterm's parser waits for an `m` after a stray `ESC [ <`).
+//! mouse reports, the terminal's answer to whether it draws synchronized updates, and every
+//! malformed or unknown sequence dropped without taking the keys that follow it (crossterm's
+//! parser waits for an `m` after a stray `ESC [ <`).
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -16,6 +17,9 @@ enum Parsed {
     Event(Event, usize),
     /// This many bytes that stand for nothing dubao uses.
     Skip(usize),
+    /// The answer to [`SYNC_QUERY`] (whether the terminal draws synchronized updates), this
+    /// many bytes long.
+    Synchronized(bool, usize),
     /// The start of a sequence whose end has not arrived yet.
     Incomplete,
 }
@@ -24,7 +28,12 @@ enum Parsed {
 #[derive(Debug, Default)]
 pub(super) struct Parser {
     pending: Vec<u8>,
+    synchronized: Option<bool>,
 }
+
+/// Asks the terminal whether it knows synchronized updates (DECRQM for mode 2026). It answers
+/// `CSI ? 2026 ; Ps $ y` (Ps 1 to 3: it does), or not at all.
+pub(super) const SYNC_QUERY: &[u8] = b"\x1b[?2026$p";
 
 impl Parser {
     /// Adds `bytes` and returns the events they complete.
@@ -39,11 +48,20 @@ impl Parser {
                     at += len;
                 }
                 Parsed::Skip(len) => at += len,
+                Parsed::Synchronized(yes, len) => {
+                    self.synchronized = Some(yes);
+                    at += len;
+                }
                 Parsed::Incomplete => break,
             }
         }
         self.pending.drain(..at);
         events
+    }
+
+    /// The terminal's answer to [`SYNC_QUERY`], once, when it has come.
+    pub(super) fn take_synchronized(&mut self) -> Option<bool> {
+        self.synchronized.take()
     }
 
     /// Whether an unfinished sequence waits for more bytes.
@@ -133,7 +151,9 @@ fn escape(bytes: &[u8]) -> Parsed {
                 event.modifiers |= KeyModifiers::ALT;
                 Parsed::Event(Event::Key(event), len + 1)
             }
-            Parsed::Event(_, len) | Parsed::Skip(len) => Parsed::Skip(len + 1),
+            Parsed::Event(_, len) | Parsed::Skip(len) | Parsed::Synchronized(_, len) => {
+                Parsed::Skip(len + 1)
+            }
             Parsed::Incomplete => Parsed::Incomplete,
         },
     }
@@ -162,6 +182,14 @@ fn csi(bytes: &[u8]) -> Parsed {
             b'M' | b'm' if sgr => {
                 let event = sgr_mouse(&numbers(&bytes[start..i]), b);
                 return event.map_or(Parsed::Skip(i + 1), |e| Parsed::Event(e, i + 1));
+            }
+            b'y' if !sgr && bytes[start..i].starts_with(b"?2026;") => {
+                let answer = bytes[start + 6..i].strip_suffix(b"$");
+                return match answer.map(numbers).as_deref() {
+                    // Set, reset or permanently set; 0 is unknown, 4 permanently reset.
+                    Some(&[mode]) => Parsed::Synchronized((1..=3).contains(&mode), i + 1),
+                    _ => Parsed::Skip(i + 1),
+                };
             }
             0x40..=0x7e if !sgr => {
                 let params = &bytes[start..i];
@@ -371,6 +399,20 @@ mod tests {
         assert!(parser.feed(b"\x1b").is_empty());
         assert_eq!(parser.timeout(), [k(KeyCode::Esc)]);
         assert_eq!(keys(b"\x1b\x1b"), [k(KeyCode::Esc)]);
+    }
+
+    #[test]
+    fn the_answer_about_synchronized_updates_is_no_key() {
+        for (answer, synchronized) in [("1", Some(true)), ("2", Some(true)), ("0", Some(false))] {
+            let mut parser = Parser::default();
+            let bytes = format!("j\x1b[?2026;{answer}$yk");
+            assert_eq!(parser.feed(bytes.as_bytes()), [c('j'), c('k')]);
+            assert_eq!(parser.take_synchronized(), synchronized, "{answer}");
+            assert_eq!(parser.take_synchronized(), None, "said once");
+        }
+        let mut parser = Parser::default();
+        assert_eq!(parser.feed(b"\x1b[?1049;1$yq"), [c('q')], "another mode");
+        assert_eq!(parser.take_synchronized(), None);
     }
 
     #[test]

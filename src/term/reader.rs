@@ -42,8 +42,9 @@ pub(super) fn read_input(tx: Sender<Input>) -> io::Result<()> {
                     return;
                 }
             };
-            for event in events {
-                if tx.send(Input::Terminal(event)).is_err() {
+            let answer = parser.take_synchronized().map(Input::Synchronized);
+            for input in events.into_iter().map(Input::Terminal).chain(answer) {
+                if tx.send(input).is_err() {
                     return;
                 }
             }

@@ -123,6 +123,10 @@ impl Loop<'_> {
             Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
             Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
             Input::App(action) => vec![action],
+            Input::Synchronized(yes) => {
+                self.screen.set_synchronized(yes);
+                Vec::new()
+            }
             Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
         });
         Some(actions)

@@ -37,12 +37,15 @@ pub struct Screen<W: Write> {
     /// Where the cursor is, when known (frames, scrolls and the clipboard's escapes are all
     /// that write to the terminal while it runs).
     cursor: Option<(u16, u16)>,
+    /// Frames are wrapped in synchronized updates: the terminal said it knows them.
+    synchronized: bool,
 }
 
 type Style = (Color, Color, Modifier);
 
 impl<W: Write> Screen<W> {
-    /// A screen of `width` × `height`, cleared.
+    /// A screen of `width` × `height`, cleared; the terminal is asked whether it knows
+    /// synchronized updates (its answer comes as input: [`Screen::set_synchronized`]).
     pub fn new(out: W, width: u16, height: u16) -> io::Result<Self> {
         let canvas = Terminal::new(TestBackend::new(width, height)).map_err(io::Error::other)?;
         let mut screen = Self {
@@ -51,7 +54,9 @@ impl<W: Write> Screen<W> {
             canvas,
             region: None,
             cursor: None,
+            synchronized: false,
         };
+        screen.out.write_all(super::keys::SYNC_QUERY)?;
         screen.invalidate()?;
         Ok(screen)
     }
@@ -75,6 +80,13 @@ impl<W: Write> Screen<W> {
         self.cursor = None;
         self.out.write_all(b"\x1b[0m\x1b[2J")?;
         self.out.flush()
+    }
+
+    /// Whether to wrap frames in synchronized updates (DEC mode 2026): as the terminal
+    /// answered. Until it has, and when it never does, frames go unwrapped — eight bytes
+    /// each way that a terminal without the mode would only drop.
+    pub fn set_synchronized(&mut self, yes: bool) {
+        self.synchronized = yes;
     }
 
     /// Draws `state`, first scrolling the terminal's lines by `scroll` when given.
@@ -102,15 +114,24 @@ impl<W: Write> Screen<W> {
         let mut changes = self.shown.diff(&frame);
         if !scrolled.is_empty() {
             // After a scroll the changes are a few new lines and scattered cells at the
-            // pane's edges (the scrollbar): drawn style by style, the attributes switch once.
+            // pane's edges (the scrollbar): drawn style by style, the attributes switch once,
+            // and in each style the nearest cell next, so the cursor moves the least.
             group_by_style(&mut changes);
+            nearest_first(
+                &mut changes,
+                self.cursor,
+                frame.area.width,
+                state.options.ambiguous,
+            );
         }
         if changes.is_empty() && scrolled.is_empty() {
             return Ok(());
         }
         // One synchronized update (DEC mode 2026): a terminal that knows it shows the frame
-        // whole, never half drawn over a slow link; others ignore the unknown mode.
-        self.out.write_all(SYNC_START)?;
+        // whole, never half drawn over a slow link.
+        if self.synchronized {
+            self.out.write_all(SYNC_START)?;
+        }
         self.out.write_all(&scrolled)?;
         let mut cursor = self.cursor;
         // Every frame ends with the attributes reset (and a scroll leaves them alone).
@@ -136,7 +157,9 @@ impl<W: Write> Screen<W> {
         if style != DEFAULT_STYLE {
             self.out.write_all(b"\x1b[m")?;
         }
-        self.out.write_all(SYNC_END)?;
+        if self.synchronized {
+            self.out.write_all(SYNC_END)?;
+        }
         self.cursor = cursor;
         self.shown = frame;
         self.out.flush()
@@ -224,6 +247,54 @@ fn group_by_style(changes: &mut [(u16, u16, &Cell)]) {
     order.sort_by_key(|&i| ranks[i]);
     let sorted: Vec<(u16, u16, &Cell)> = order.iter().map(|&i| changes[i]).collect();
     changes.copy_from_slice(&sorted);
+}
+
+/// Changes up to this many in one style are put in nearest-first order (it takes quadratic
+/// time); more, as after a page's scroll, stay in screen order, which is as good for lines.
+const NEAREST_FIRST_UP_TO: usize = 512;
+
+/// Reorders each run of one style in `changes` so that every next cell is the one the cursor
+/// reaches with the fewest bytes from where the last left it (`cursor` at first).
+fn nearest_first(
+    changes: &mut [(u16, u16, &Cell)],
+    mut cursor: Option<(u16, u16)>,
+    width: u16,
+    mode: crate::typeset::AmbiguousWidth,
+) {
+    let style = |cell: &Cell| (cell.fg, cell.bg, cell.modifier);
+    let mut start = 0;
+    while start < changes.len() {
+        let run = changes[start..]
+            .iter()
+            .take_while(|c| style(c.2) == style(changes[start].2))
+            .count();
+        let end = start + run;
+        if run > NEAREST_FIRST_UP_TO {
+            cursor = None;
+            start = end;
+            continue;
+        }
+        let mut moves = Vec::new();
+        for i in start..end {
+            // The right half of a wide glyph is never written: it costs nothing.
+            let mut cost = |&(x, y, cell): &(u16, u16, &Cell)| {
+                if cursor == Some((x, y)) || cell.symbol().is_empty() {
+                    return 0;
+                }
+                moves.clear();
+                let _ = move_cursor(&mut moves, cursor, x, y, width);
+                moves.len()
+            };
+            let nearest = (i..end).min_by_key(|&j| cost(&changes[j])).unwrap_or(i);
+            changes[i..=nearest].rotate_right(1);
+            let (x, y, cell) = changes[i];
+            if !cell.symbol().is_empty() {
+                let cell_width = str_width(cell.symbol(), mode).max(1);
+                cursor = Some((x + u16::try_from(cell_width).unwrap_or(1), y));
+            }
+        }
+        start = end;
+    }
 }
 
 /// The shortest of the usual ways to move the cursor from `from` (unknown: `None`) to
@@ -417,12 +488,48 @@ mod tests {
     }
 
     #[test]
+    fn after_a_scroll_the_nearest_cell_is_drawn_next() {
+        let (bar, text) = (Cell::new("┃"), Cell::new("字"));
+        let mut changes = vec![
+            (99, 4, &bar),
+            (10, 38, &text),
+            (12, 38, &text),
+            (99, 38, &bar),
+        ];
+        nearest_first(
+            &mut changes,
+            Some((0, 38)),
+            100,
+            crate::typeset::AmbiguousWidth::Narrow,
+        );
+        let order: Vec<(u16, u16)> = changes.iter().map(|&(x, y, _)| (x, y)).collect();
+        // The new line, then the bar in its row, then up the same column: no long move twice.
+        assert_eq!(order, [(10, 38), (12, 38), (99, 38), (99, 4)]);
+    }
+
+    #[test]
+    fn frames_are_synchronized_once_the_terminal_says_it_knows_how() {
+        let (state, mut screen) = (app(), screen());
+        screen.draw(&state, None).expect("draw");
+        let out = String::from_utf8_lossy(screen.output()).into_owned();
+        assert!(out.starts_with("\x1b[?2026$p\x1b[0m\x1b[2J"), "asked first");
+        assert!(!out.contains("\x1b[?2026h"), "no answer yet: {out:?}");
+        screen.set_synchronized(true);
+        screen.invalidate().expect("clear");
+        let before = screen.output().len();
+        screen.draw(&state, None).expect("draw");
+        let out = String::from_utf8_lossy(&screen.output()[before..]).into_owned();
+        assert!(out.starts_with("\x1b[?2026h") && out.ends_with("\x1b[?2026l"));
+    }
+
+    #[test]
     fn frames_are_synchronized_and_the_scroll_region_stays_set() {
         let (mut state, mut screen) = (app(), screen());
+        screen.set_synchronized(true);
         update(&mut state, Action::Open);
         screen.draw(&state, None).expect("draw");
         let out = String::from_utf8_lossy(screen.output()).into_owned();
-        assert!(out.starts_with("\x1b[0m\x1b[2J\x1b[?2026h") && out.ends_with("\x1b[?2026l"));
+        assert!(out.ends_with("\x1b[?2026l"));
         let scroll = Some(Scroll {
             top: 1,
             bottom: 23,

@@ -28,15 +28,17 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = area.y + 2 + u16::try_from(row).unwrap_or(u16::MAX);
-        let headline = issue.articles.first().map_or("", |a| a.title.as_str());
+        // An issue of a library not in memory: what the scan learnt of it.
+        let titles = state.titles(index);
+        let (headline, count) = (titles.first().copied().unwrap_or_default(), titles.len());
         let marker = if index == state.issue { "•" } else { " " };
-        let unread = (0..issue.articles.len())
+        let unread = (0..count)
             .filter(|&a| !state.remembered.mark(index, a).read)
             .count();
         let text = format!(
             "{marker} {:<24} {:>6} {:>7}  {headline}",
             strings::issue_name(issue),
-            strings::article_count(state.language, issue.articles.len()),
+            strings::article_count(state.language, count),
             strings::unread(state.language, unread)
         );
         let style = if index == state.issue_cursor {

@@ -43,9 +43,6 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let Some(issue) = state.issues.get(hit.issue) else {
             continue;
         };
-        let Some(article) = issue.articles.get(hit.article) else {
-            continue;
-        };
         let selected = index == results.selected;
         let style = if selected {
             theme.selected
@@ -53,7 +50,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.title
         };
         let shown = |text: &str| converters().convert(text, state.script).into_owned();
-        let mut heading = format!("{} · {}", strings::issue_name(issue), shown(&article.title));
+        let mut heading = format!("{} · {}", strings::issue_name(issue), shown(&hit.title));
         if hit.by_pinyin {
             heading = format!("［{}］{heading}", strings::pinyin_label(state.language));
         }

@@ -98,7 +98,9 @@ fn dark() -> Theme {
         selected: REVERSE.add_modifier(Modifier::BOLD).fg(Color::Yellow),
         marker: BOLD.fg(Color::Yellow),
         rule: DIM,
-        scrollbar: PLAIN.fg(Color::Gray),
+        // The terminal's own colour: a scroll moves the bar with the text, and each cell put
+        // back then costs no colour change (see the bytes per key in README).
+        scrollbar: PLAIN,
         keywords: PLAIN.fg(Color::Magenta),
         found: REVERSE.fg(Color::Yellow),
         current_found: REVERSE
@@ -128,7 +130,7 @@ fn light() -> Theme {
         selected: REVERSE.add_modifier(Modifier::BOLD).fg(Color::Blue),
         marker: BOLD.fg(Color::Red),
         rule: PLAIN.fg(Color::DarkGray),
-        scrollbar: PLAIN.fg(Color::DarkGray),
+        scrollbar: PLAIN,
         keywords: PLAIN.fg(Color::Magenta),
         found: REVERSE.fg(Color::Magenta),
         current_found: REVERSE

@@ -344,22 +344,25 @@ fn a_read_only_library_is_indexed_in_the_cache() {
     assert!(out.contains("【编号1的】"), "{out}");
 }
 
-/// The reader on the library in `fixture` (every issue parsed), with its index handed over
-/// as the background thread hands it.
+/// The reader on the library in `fixture` as the reader opens it (the newest issue parsed, the
+/// others when opened), with its scan and its index handed over as the background thread
+/// hands them.
 fn reader_with_index(fixture: &Fixture, index: ArchiveIndex) -> dubao::app::AppState {
     use dubao::app::{Action, update};
-    let (_, loader) = dubao::io::library::open(
+    let (issues, mut loader) = dubao::io::library::open(
         fixture.library.path(),
         dubao::io::library::Catalog::default(),
     )
     .expect("the library");
     let mut app = dubao::app::AppState::new(
-        loader.load(),
+        issues,
         dubao::app::keymap::Keymap::default_keymap(),
         dubao::app::ThemeKind::Dark,
         100,
         30,
     );
+    app.shelf = Some(dubao::app::shelf::Shelf::new(loader.source(), [0]));
+    update(&mut app, Action::LibraryScanned(loader.scan()));
     update(
         &mut app,
         Action::ArchiveOpened(
@@ -544,8 +547,14 @@ fn pinyin_finds_headlines_in_a_library_searched_through_its_index() {
     // 专稿标题, by its initials: the index matches characters, the headlines spell it.
     super::support::press(&mut app, "Szgbt<Enter>");
     let results = app.search.results.as_ref().expect("results");
-    let titled: BTreeSet<(usize, usize)> = app
-        .issues
+    // Every issue parsed here (the reader holds only those opened), in the library's order.
+    let (_, loader) = dubao::io::library::open(
+        fixture.library.path(),
+        dubao::io::library::Catalog::default(),
+    )
+    .expect("the library");
+    let titled: BTreeSet<(usize, usize)> = loader
+        .load_all()
         .iter()
         .enumerate()
         .flat_map(|(i, issue)| {

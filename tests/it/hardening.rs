@@ -47,6 +47,21 @@ mod search {
         assert!(matches.is_empty(), "{matches:?}");
     }
 
+    /// fuzz/search: a one-letter query marked every character whose pinyin starts with it
+    /// (`g` → 供, 国, 个): pinyin needs two letters, so one letter marks only itself.
+    #[test]
+    fn a_one_letter_query_marks_that_letter_only() {
+        let text = "供电公司GDP增长g";
+        let issues = issue(vec![article("供电", &[text])]);
+        let marked: Vec<&str> = find_in_article(&issues[0].articles[0], &Query::parse("g"))
+            .iter()
+            .map(|m| text.get(m.start..m.end).unwrap_or_default())
+            .collect();
+        assert_eq!(marked, ["G", "g"]);
+        let marked = find_in_article(&issues[0].articles[0], &Query::parse("gd")).len();
+        assert_eq!(marked, 2, "two letters are pinyin too: 供电 and GD");
+    }
+
     /// A query of punctuation alone finds every story holding it — quote marks included,
     /// which a query otherwise reads as grouping.
     #[test]

@@ -132,7 +132,15 @@ for name, arg in spec["steps"]:
         time.sleep(0.1)
         results.append({"step": name, "ok": ok, **terminal_state()})
     elif name == "state":
+        # With "raw": first wait (up to the deadline) for raw mode, which a resumed program
+        # takes back a moment after it has redrawn.
+        if arg == "raw":
+            until(lambda: terminal_state()["icanon"] is False)
         results.append({"step": name, **terminal_state()})
+    elif name == "absent":
+        # Nothing holding `arg` is written for a third of a second.
+        time.sleep(0.3)
+        results.append({"step": name, "ok": arg.encode() not in text()[mark:]})
     elif name == "close":
         # The state seen last, then the terminal gone.
         final = terminal_state()

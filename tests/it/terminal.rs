@@ -108,7 +108,7 @@ fn sigtstp_from_outside_gives_the_terminal_back_and_sigcont_takes_it_again() {
             ("signal", "CONT"),
             ("wait", "\x1b[?1049h"),
             ("wait", FRAME),
-            ("state", ""),
+            ("state", "raw"),
             ("send", "Q"),
             ("exit", ""),
         ],
@@ -127,6 +127,34 @@ fn sigtstp_from_outside_gives_the_terminal_back_and_sigcont_takes_it_again() {
     assert_eq!(resumed["alternate"], true);
     ended_restored(&results);
     assert_eq!(step(&results, "exit")["status"], 0);
+}
+
+/// Frames are wrapped in synchronized updates (DEC mode 2026) once the terminal answers the
+/// question dubao asks at start that it knows them, and not before: a terminal that does not
+/// know the mode is not sent its sixteen bytes a frame.
+#[test]
+fn frames_are_synchronized_once_the_terminal_answers_that_it_can() {
+    let Some(results) = drive(
+        false,
+        &[
+            ("wait", "\x1b[?2026$p"),
+            ("wait", FRAME),
+            ("mark", ""),
+            ("send", "j"),
+            ("absent", "\x1b[?2026h"),
+            ("send", "\x1b[?2026;2$y"),
+            ("mark", ""),
+            ("send", "j"),
+            ("wait", "\x1b[?2026h"),
+            ("send", "Q"),
+            ("exit", ""),
+        ],
+    ) else {
+        return;
+    };
+    assert_eq!(step(&results, "absent")["ok"], true, "{results:#?}");
+    assert_eq!(step(&results, "wait")["ok"], true, "{results:#?}");
+    ended_restored(&results);
 }
 
 #[test]

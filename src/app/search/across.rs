@@ -17,7 +17,7 @@ pub fn search_all(state: &mut AppState, input: &str) {
     let hits = match state.search.archive.as_mut() {
         Some(archive) => {
             let mut hits = archive.search(&state.issues, input, SNIPPETS);
-            hits.extend(pinyin_headlines(&state.issues, input, &hits));
+            hits.extend(pinyin_headlines(state, input, &hits));
             hits
         }
         None => search_in_memory(state, input, SNIPPETS),
@@ -52,9 +52,10 @@ pub fn search_in_memory(state: &mut AppState, input: &str, with_snippets: usize)
     )
 }
 
-/// Headlines of the open issues that spell every Latin-letter term of `input` in pinyin, after
-/// the index's `found` (the index matches characters only): as the in-memory search does.
-fn pinyin_headlines(issues: &[Issue], input: &str, found: &[Hit]) -> Vec<Hit> {
+/// Headlines of the library (from its scan for issues not in memory) that spell every
+/// Latin-letter term of `input` in pinyin, after the index's `found` (the index matches
+/// characters only): as the in-memory search does.
+fn pinyin_headlines(state: &AppState, input: &str, found: &[Hit]) -> Vec<Hit> {
     let query = Query::parse(input);
     let spelled: Option<Vec<Pinyin>> = query.terms.iter().map(|t| Pinyin::new(t)).collect();
     let Some(spelled) = spelled.filter(|s| !s.is_empty()) else {
@@ -62,16 +63,17 @@ fn pinyin_headlines(issues: &[Issue], input: &str, found: &[Hit]) -> Vec<Hit> {
     };
     let seen: HashSet<(usize, usize)> = found.iter().map(|h| (h.issue, h.article)).collect();
     let mut hits = Vec::new();
-    for (i, issue) in issues.iter().enumerate() {
-        for (a, article) in issue.articles.iter().enumerate() {
+    for i in 0..state.issues.len() {
+        for (a, title) in state.titles(i).into_iter().enumerate() {
             if hits.len() + found.len() >= SNIPPETS {
                 return hits;
             }
-            let headline = fold(&article.title);
+            let headline = fold(title);
             if !seen.contains(&(i, a)) && spelled.iter().all(|p| p.is_match(&headline)) {
                 hits.push(Hit {
                     issue: i,
                     article: a,
+                    title: title.to_owned(),
                     in_title: true,
                     by_pinyin: true,
                     score: 0.0,

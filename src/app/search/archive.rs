@@ -23,8 +23,9 @@ pub struct Archive {
     pub root: PathBuf,
     /// The update under way (files and bytes done); `None` once it has finished.
     pub progress: Option<Progress>,
-    /// Open issue by key, for the issues it was made from (by identity).
-    keys: Option<(Shared<Vec<Issue>>, Arc<IssueKeys>)>,
+    /// Open issue by key, made once: an issue parsed or put back keeps its source (and no
+    /// copy of the issues is held here, which would make every issue opened copy them all).
+    keys: Option<Arc<IssueKeys>>,
 }
 
 impl Archive {
@@ -37,10 +38,9 @@ impl Archive {
         }
     }
 
-    /// The first `limit` articles of the open issues that match `input`, best first, with
-    /// snippets. A hit in an issue not parsed yet (the library still loading) is left out: the
-    /// search runs again once it has loaded.
-    pub fn search(&mut self, issues: &Arc<Vec<Issue>>, input: &str, limit: usize) -> Vec<Hit> {
+    /// The first `limit` articles of the library's issues that match `input`, best first, with
+    /// snippets.
+    pub fn search(&mut self, issues: &[Issue], input: &str, limit: usize) -> Vec<Hit> {
         let query = ArchiveQuery::parse(input);
         // A failed search (the index folder removed under us) finds nothing; the in-memory
         // engine is not a fallback for a library, which may be larger than memory.
@@ -53,10 +53,10 @@ impl Archive {
             .into_iter()
             .filter_map(|hit| {
                 let issue = *keys.get(&hit.path)?;
-                issues.get(issue)?.articles.get(hit.article)?;
                 Some(Hit {
                     issue,
                     article: hit.article,
+                    title: hit.title,
                     in_title: hit.in_title,
                     score: f64::from(hit.score),
                     snippets: hit.snippets,
@@ -67,16 +67,13 @@ impl Archive {
             .collect()
     }
 
-    /// The key → issue map of `issues`, made once per set of issues.
-    fn keys(&mut self, issues: &Arc<Vec<Issue>>) -> Arc<HashMap<String, usize>> {
-        match &self.keys {
-            Some((of, keys)) if Arc::ptr_eq(&of.0, issues) => Arc::clone(keys),
-            _ => {
-                let keys = Arc::new(issue_keys(&self.root, issues));
-                self.keys = Some((Shared(Arc::clone(issues)), Arc::clone(&keys)));
-                keys
-            }
-        }
+    /// The key → issue map of `issues`, made once.
+    fn keys(&mut self, issues: &[Issue]) -> Arc<IssueKeys> {
+        let root = &self.root;
+        Arc::clone(
+            self.keys
+                .get_or_insert_with(|| Arc::new(issue_keys(root, issues))),
+        )
     }
 }
 
