@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::strings;
 use super::theme::Theme;
 use crate::app::AppState;
+use crate::script::converters;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
@@ -35,6 +36,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let unread = (0..count)
             .filter(|&a| !state.remembered.mark(index, a).read)
             .count();
+        let headline = converters().convert(headline, state.script);
         let text = format!(
             "{marker} {:<24} {:>6} {:>7}  {headline}",
             strings::issue_name(issue),

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use super::strings;
 use super::theme::Theme;
 use crate::app::{AppState, Screen};
+use crate::script::converters;
 
 pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let pen = super::pen::Pen::new(state.options.ambiguous);
@@ -39,7 +40,9 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             parts.push(format!("{}%", seen * 100 / lines));
         }
     }
+    // In the script the text is shown in (`t`): the paper's name and the page's too.
     let text = format!(" {}", parts.join(&format!(" {} ", pen.dot)));
+    let text = converters().convert(&text, state.script);
     pen.put(
         buf,
         area.x,

@@ -189,6 +189,27 @@ fn t_shows_simplified_then_traditional_then_the_original_and_keeps_the_place() {
 }
 
 #[test]
+fn the_masthead_and_the_issue_list_are_shown_in_the_script_too() {
+    let mut issues = long_simplified();
+    issues[0].paper = Some("经济时报".into());
+    let mut app = app_on(issues, 100, 24);
+    let masthead = |app: &AppState| {
+        screen(&render(app))
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(masthead(&app).contains("经济时报"), "{}", masthead(&app));
+    press(&mut app, "tt");
+    assert_eq!(app.script, Script::Traditional);
+    assert!(masthead(&app).contains("經濟時報"), "{}", masthead(&app));
+    press(&mut app, "i");
+    let list = screen(&render(&app));
+    assert!(list.contains("復工復產進展順利"), "{list}");
+}
+
+#[test]
 fn the_traditional_variant_comes_from_the_settings() {
     let mut app = app_on(long_simplified(), 80, 24);
     app.traditional = Script::Taiwan;
