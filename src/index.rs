@@ -35,7 +35,7 @@ pub use update::{Progress, UpdateReport};
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is
 /// rebuilt from scratch in a folder of its own.
-const FORMAT: &str = "v1";
+const FORMAT: &str = "v2";
 /// Memory the writer may use before it flushes a segment (one indexing thread).
 const WRITER_HEAP: usize = 64 << 20;
 /// How often a waiting indexer tries the lock again.
@@ -69,9 +69,22 @@ pub struct ArchiveIndex {
 }
 
 /// Where the index of `library` lives: `<cache>/index/<format>/<hash of the canonical path>`.
+/// The library's indexes of other formats are removed (they are never read again).
 pub fn default_location(library: &Path) -> Result<PathBuf, IndexError> {
     let dirs = directories::ProjectDirs::from("", "", "dubao").ok_or(IndexError::NoCacheDir)?;
-    Ok(location_in(dirs.cache_dir(), library))
+    let location = location_in(dirs.cache_dir(), library);
+    if let (Some(name), Ok(formats)) = (
+        location.file_name(),
+        std::fs::read_dir(dirs.cache_dir().join("index")),
+    ) {
+        for format in formats.flatten() {
+            if format.file_name() != FORMAT {
+                // A cache: what cannot be removed only takes room.
+                let _ = std::fs::remove_dir_all(format.path().join(name));
+            }
+        }
+    }
+    Ok(location)
 }
 
 /// Where the index of `library` lives under `cache_dir`.

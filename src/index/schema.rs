@@ -64,9 +64,11 @@ impl Fields {
         );
         let fields = Self {
             kind: builder.add_text_field("kind", STRING),
-            path: builder.add_text_field("path", STRING | STORED),
-            size: builder.add_u64_field("size", STORED),
-            mtime: builder.add_i64_field("mtime", STORED),
+            // Fast too: what changed is found from the columns, without reading stored
+            // documents (which would page most of the index in).
+            path: builder.add_text_field("path", STRING | STORED | FAST),
+            size: builder.add_u64_field("size", STORED | FAST),
+            mtime: builder.add_i64_field("mtime", STORED | FAST),
             article: builder.add_u64_field("article", STORED),
             title: builder.add_text_field("title", bigrams(true)),
             title_words: builder.add_text_field("title_words", words.clone()),

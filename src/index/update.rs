@@ -7,7 +7,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::schema::{Fields, KIND_ARTICLE, KIND_FILE};
@@ -198,13 +198,26 @@ impl ArchiveIndex {
             .search(&query, &DocSetCollector)
             .map_err(|e| self.error(e))?;
         let mut files = HashMap::with_capacity(docs.len());
+        let mut path = String::new();
         for address in docs {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.error(e))?;
-            let path = doc.get_first(self.fields.path).and_then(|v| v.as_str());
-            let size = doc.get_first(self.fields.size).and_then(|v| v.as_u64());
-            let mtime = doc.get_first(self.fields.mtime).and_then(|v| v.as_i64());
-            if let (Some(path), Some(size), Some(mtime)) = (path, size, mtime) {
-                files.insert(path.to_owned(), Stamp { size, mtime });
+            // Read from the fast columns: stored documents would decompress the article
+            // texts around each file document.
+            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+            let columns = (|| {
+                let paths = fast.str("path")?;
+                Ok::<_, tantivy::TantivyError>((paths, fast.u64("size")?, fast.i64("mtime")?))
+            })();
+            let (Some(paths), sizes, mtimes) = columns.map_err(|e| self.error(e))? else {
+                continue;
+            };
+            let ord = paths.ords().first(address.doc_id);
+            let size = sizes.first(address.doc_id);
+            let mtime = mtimes.first(address.doc_id);
+            if let (Some(ord), Some(size), Some(mtime)) = (ord, size, mtime) {
+                path.clear();
+                if paths.ord_to_str(ord, &mut path).unwrap_or(false) {
+                    files.insert(path.clone(), Stamp { size, mtime });
+                }
             }
         }
         Ok(files)
