@@ -116,9 +116,10 @@ impl Default for Config {
 /// Why the config file was not used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: {message}")]
+    // The path escaped: a control character in it never reaches the terminal.
+    #[error("{}: {message}", crate::error::escape_path(path))]
     Invalid { path: PathBuf, message: String },
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::error::escape_path(path))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
@@ -349,6 +350,17 @@ mod tests {
             .expect("page_up");
         assert_eq!(page_up.labels, ["<PageUp>", "<C-b>"]);
         assert_eq!(page_up.sequences.len(), 2);
+    }
+
+    #[test]
+    fn a_config_error_names_its_file_without_raw_control_characters() {
+        let path = Path::new("a\x1b]0;PWNED\x07.toml");
+        let error = Config::parse("measure = 1\n", path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("measure = 1 is out of range"), "{error}");
+        assert!(!error.chars().any(char::is_control), "{error:?}");
     }
 
     #[test]
