@@ -61,3 +61,27 @@ echo "samples, dictionary loaded: $(peak 'S电力\r' 3)"
 echo "library, first frame:       $(peak '' 3 "$work/library")"
 echo "library, browsing:          $(peak "$browse" 3 "$work/library")"
 echo "library, 100 searches:      $(peak "$searches" 3 "$work/library")"
+
+# `dubao search` as a whole process (index up to date, page cache warm) against `rg -l`.
+median_ms() {
+  python3 - "$@" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(5):
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runs.append((time.perf_counter() - start) * 1000)
+print(f"{sorted(runs)[2]:.0f} ms")
+PY
+}
+for word in 定心丸 电力; do
+  line="search $word: dubao $(median_ms "$bin" search "$word" "$work/library")"
+  if [ -x /usr/bin/time ]; then
+    kb=$( { /usr/bin/time -f %M "$bin" search "$word" "$work/library" >/dev/null; } 2>&1 | tail -n 1)
+    line+=" ($((kb / 1024)) MB peak)"
+  fi
+  if command -v rg >/dev/null; then
+    line+=", rg -l $(median_ms rg -l "$word" "$work/library")"
+  fi
+  echo "$line"
+done

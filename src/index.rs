@@ -68,6 +68,18 @@ pub struct ArchiveIndex {
     batch_bytes: u64,
 }
 
+/// The stored texts (for snippets) compressed with zstd in 32 KB blocks: about half of what
+/// lz4 in 16 KB blocks takes, for a block decompressed per hit shown.
+fn settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(
+            tantivy::store::ZstdCompressor::default(),
+        ),
+        docstore_blocksize: 32 << 10,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
 /// Where the index of `library` lives: `<cache>/index/<format>/<hash of the canonical path>`.
 /// The library's indexes of other formats are removed (they are never read again).
 pub fn default_location(library: &Path) -> Result<PathBuf, IndexError> {
@@ -135,11 +147,7 @@ impl ArchiveIndex {
         let index = if Index::exists(&directory).map_err(|e| tantivy(e.into()))? {
             Index::open(directory).map_err(tantivy)?
         } else {
-            Index::create(
-                directory,
-                Fields::schema().0,
-                tantivy::IndexSettings::default(),
-            )
+            Index::create(directory, Fields::schema().0, settings())
             .map_err(tantivy)?
         };
         let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Foreign {
