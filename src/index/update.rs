@@ -199,15 +199,20 @@ impl ArchiveIndex {
             .map_err(|e| self.error(e))?;
         let mut files = HashMap::with_capacity(docs.len());
         let mut path = String::new();
+        // Read from the fast columns, opened once a segment: stored documents would
+        // decompress the article texts around each file document.
+        let mut columns = HashMap::new();
         for address in docs {
-            // Read from the fast columns: stored documents would decompress the article
-            // texts around each file document.
-            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-            let columns = (|| {
-                let paths = fast.str("path")?;
-                Ok::<_, tantivy::TantivyError>((paths, fast.u64("size")?, fast.i64("mtime")?))
-            })();
-            let (Some(paths), sizes, mtimes) = columns.map_err(|e| self.error(e))? else {
+            let segment = address.segment_ord;
+            if !columns.contains_key(&segment) {
+                let fast = searcher.segment_reader(segment).fast_fields();
+                let opened = (|| {
+                    let paths = fast.str("path")?;
+                    Ok::<_, tantivy::TantivyError>((paths, fast.u64("size")?, fast.i64("mtime")?))
+                })();
+                columns.insert(segment, opened.map_err(|e| self.error(e))?);
+            }
+            let Some((Some(paths), sizes, mtimes)) = columns.get(&segment) else {
                 continue;
             };
             let ord = paths.ords().first(address.doc_id);
