@@ -147,8 +147,7 @@ impl ArchiveIndex {
         let index = if Index::exists(&directory).map_err(|e| tantivy(e.into()))? {
             Index::open(directory).map_err(tantivy)?
         } else {
-            Index::create(directory, Fields::schema().0, settings())
-            .map_err(tantivy)?
+            Index::create(directory, Fields::schema().0, settings()).map_err(tantivy)?
         };
         let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Foreign {
             dir: dir.to_owned(),

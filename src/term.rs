@@ -40,8 +40,8 @@ const WHEEL_LINES: i32 = 3;
 /// What the main loop waits for.
 pub(super) enum Input {
     Terminal(Event),
-    /// The terminal said whether it draws synchronized updates.
-    Synchronized(bool),
+    /// The terminal answered a question dubao asked.
+    Answer(keys::Answer),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal gone: leave cleanly.
     Stop,
     /// SIGTSTP from outside: give the terminal back, then stop.
@@ -138,15 +138,26 @@ pub(super) fn actions_for_event(
     }
 }
 
-/// How wide the terminal draws an East Asian Ambiguous character: one is printed on the second
-/// row (as Vim does: on the first, the answer could read as a key) and the cursor position asked
-/// for (`ESC[6n`). No answer (crossterm waits up to 2 s) means narrow.
-pub(super) fn probe_ambiguous_width() -> AmbiguousWidth {
-    let mut stdout = io::stdout();
-    let printed = execute!(stdout, cursor::MoveTo(0, 1), Print("▽")).is_ok();
-    match (printed, cursor::position()) {
-        (true, Ok((2, _))) => AmbiguousWidth::Wide,
-        _ => AmbiguousWidth::Narrow,
+/// Asks how wide the terminal draws an East Asian Ambiguous character: one is printed at the
+/// start of the second row (as Vim does) and the cursor's place asked for (`ESC[6n`). The
+/// answer comes with the keys ([`ambiguous_width`]); until it does, and if it never does,
+/// narrow — and no key typed meanwhile is lost.
+pub(super) fn ask_ambiguous_width() -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        cursor::MoveTo(0, 1),
+        Print("▽"),
+        Print("\x1b[6n")
+    )
+}
+
+/// The width the probe's answer shows: the cursor after the glyph in column 3 (counted from
+/// 1) means two cells.
+pub(super) fn ambiguous_width(column: u16) -> AmbiguousWidth {
+    if column == 3 {
+        AmbiguousWidth::Wide
+    } else {
+        AmbiguousWidth::Narrow
     }
 }
 

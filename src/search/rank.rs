@@ -6,8 +6,8 @@
 //! thread; search works without it (by substring) until it is ready.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use std::sync::Arc;
+use std::sync::LazyLock;
 
 use jieba_rs::Jieba;
 
@@ -162,7 +162,10 @@ impl Ranker {
                 // ln(total / frequency): a word jieba knows as common weighs little; one it
                 // does not know gets the frequency its pieces suggest (rare, so heavy).
                 let frequency = self.jieba.suggest_freq(word).max(1) as f64;
-                (f64::from(n) * (DICTIONARY_TOTAL.ln() - frequency.ln()), word)
+                (
+                    f64::from(n) * (DICTIONARY_TOTAL.ln() - frequency.ln()),
+                    word,
+                )
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));

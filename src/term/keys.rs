@@ -1,7 +1,7 @@
 //! Terminal input bytes turned into key and mouse events: the keys dubao binds, SGR and X10
-//! mouse reports, the terminal's answer to whether it draws synchronized updates, and every
-//! malformed or unknown sequence dropped without taking the keys that follow it (crossterm's
-//! parser waits for an `m` after a stray `ESC [ <`).
+//! mouse reports, the terminal's answers to the questions dubao asks (synchronized updates, the
+//! cursor's place), and every malformed or unknown sequence dropped without taking the keys
+//! that follow it (crossterm's parser waits for an `m` after a stray `ESC [ <`).
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -17,9 +17,8 @@ enum Parsed {
     Event(Event, usize),
     /// This many bytes that stand for nothing dubao uses.
     Skip(usize),
-    /// The answer to [`SYNC_QUERY`] (whether the terminal draws synchronized updates), this
-    /// many bytes long.
-    Synchronized(bool, usize),
+    /// An answer of the terminal's, this many bytes long.
+    Answer(Answer, usize),
     /// The start of a sequence whose end has not arrived yet.
     Incomplete,
 }
@@ -28,7 +27,16 @@ enum Parsed {
 #[derive(Debug, Default)]
 pub(super) struct Parser {
     pending: Vec<u8>,
-    synchronized: Option<bool>,
+    answers: Vec<Answer>,
+}
+
+/// What the terminal answered to a question dubao asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// To [`SYNC_QUERY`]: whether it draws synchronized updates.
+    Synchronized(bool),
+    /// To `CSI 6 n`: the cursor's column and row, counted from 1.
+    Cursor { column: u16, row: u16 },
 }
 
 /// Asks the terminal whether it knows synchronized updates (DECRQM for mode 2026). It answers
@@ -48,8 +56,8 @@ impl Parser {
                     at += len;
                 }
                 Parsed::Skip(len) => at += len,
-                Parsed::Synchronized(yes, len) => {
-                    self.synchronized = Some(yes);
+                Parsed::Answer(answer, len) => {
+                    self.answers.push(answer);
                     at += len;
                 }
                 Parsed::Incomplete => break,
@@ -59,9 +67,9 @@ impl Parser {
         events
     }
 
-    /// The terminal's answer to [`SYNC_QUERY`], once, when it has come.
-    pub(super) fn take_synchronized(&mut self) -> Option<bool> {
-        self.synchronized.take()
+    /// The terminal's answers that have come, each once.
+    pub(super) fn take_answers(&mut self) -> Vec<Answer> {
+        std::mem::take(&mut self.answers)
     }
 
     /// Whether an unfinished sequence waits for more bytes.
@@ -151,7 +159,7 @@ fn escape(bytes: &[u8]) -> Parsed {
                 event.modifiers |= KeyModifiers::ALT;
                 Parsed::Event(Event::Key(event), len + 1)
             }
-            Parsed::Event(_, len) | Parsed::Skip(len) | Parsed::Synchronized(_, len) => {
+            Parsed::Event(_, len) | Parsed::Skip(len) | Parsed::Answer(_, len) => {
                 Parsed::Skip(len + 1)
             }
             Parsed::Incomplete => Parsed::Incomplete,
@@ -187,7 +195,19 @@ fn csi(bytes: &[u8]) -> Parsed {
                 let answer = bytes[start + 6..i].strip_suffix(b"$");
                 return match answer.map(numbers).as_deref() {
                     // Set, reset or permanently set; 0 is unknown, 4 permanently reset.
-                    Some(&[mode]) => Parsed::Synchronized((1..=3).contains(&mode), i + 1),
+                    Some(&[mode]) => {
+                        let known = (1..=3).contains(&mode);
+                        Parsed::Answer(Answer::Synchronized(known), i + 1)
+                    }
+                    _ => Parsed::Skip(i + 1),
+                };
+            }
+            // The cursor's place, asked for by the width probe (never read as a key).
+            b'R' if !sgr => {
+                return match numbers(&bytes[start..i]).as_slice() {
+                    &[row, column] if bytes[start..i].contains(&b';') => {
+                        Parsed::Answer(Answer::Cursor { column, row }, i + 1)
+                    }
                     _ => Parsed::Skip(i + 1),
                 };
             }
@@ -403,16 +423,31 @@ mod tests {
 
     #[test]
     fn the_answer_about_synchronized_updates_is_no_key() {
-        for (answer, synchronized) in [("1", Some(true)), ("2", Some(true)), ("0", Some(false))] {
+        for (answer, synchronized) in [("1", true), ("2", true), ("0", false)] {
             let mut parser = Parser::default();
             let bytes = format!("j\x1b[?2026;{answer}$yk");
             assert_eq!(parser.feed(bytes.as_bytes()), [c('j'), c('k')]);
-            assert_eq!(parser.take_synchronized(), synchronized, "{answer}");
-            assert_eq!(parser.take_synchronized(), None, "said once");
+            assert_eq!(
+                parser.take_answers(),
+                [Answer::Synchronized(synchronized)],
+                "{answer}"
+            );
+            assert_eq!(parser.take_answers(), [], "said once");
         }
         let mut parser = Parser::default();
         assert_eq!(parser.feed(b"\x1b[?1049;1$yq"), [c('q')], "another mode");
-        assert_eq!(parser.take_synchronized(), None);
+        assert_eq!(parser.take_answers(), []);
+    }
+
+    #[test]
+    fn the_cursors_place_is_an_answer_not_a_key() {
+        let mut parser = Parser::default();
+        assert_eq!(parser.feed(b"a\x1b[2;3"), [c('a')]);
+        assert_eq!(parser.feed(b"Rb"), [c('b')], "cut by a read, joined");
+        assert_eq!(
+            parser.take_answers(),
+            [Answer::Cursor { column: 3, row: 2 }]
+        );
     }
 
     #[test]

@@ -42,10 +42,10 @@ pub(super) fn read_input(tx: Sender<Input>) -> io::Result<()> {
                     return;
                 }
             };
-            // The answer first: it comes right after the question, before keys typed later
-            // in the same read, whose frames it is for.
-            let answer = parser.take_synchronized().map(Input::Synchronized);
-            for input in answer.into_iter().chain(events.into_iter().map(Input::Terminal)) {
+            // Answers first: they come right after the questions, before keys typed later
+            // in the same read, whose frames they are for.
+            let answers = parser.take_answers().into_iter().map(Input::Answer);
+            for input in answers.chain(events.into_iter().map(Input::Terminal)) {
                 if tx.send(input).is_err() {
                     return;
                 }

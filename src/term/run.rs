@@ -5,9 +5,10 @@ use std::io::{self, BufWriter, Stdout};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
+use super::keys::Answer;
 use super::{
-    Clipboard, Input, Screen, Scroll, TerminalGuard, actions_for_event, probe_ambiguous_width,
-    read_input, watch_signals,
+    Clipboard, Input, Screen, Scroll, TerminalGuard, actions_for_event, ambiguous_width,
+    ask_ambiguous_width, read_input, watch_signals,
 };
 use crate::app::keymap::Resolver;
 use crate::app::search::Shared;
@@ -27,16 +28,17 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     watch_signals(tx.clone())?;
     let guard = TerminalGuard::enter(mouse)?;
-    // Before the input thread starts, or it would read the terminal's answer as keys.
-    if state.probe_ambiguous {
-        update(&mut state, Action::AmbiguousWidth(probe_ambiguous_width()));
-    }
     read_input(tx.clone())?;
+    // Its answer comes with the keys.
+    if state.probe_ambiguous {
+        ask_ambiguous_width()?;
+    }
     let (width, height) = ratatui::crossterm::terminal::size()?;
     update(&mut state, Action::Resize(width, height));
     let mut screen = Screen::new(BufWriter::new(io::stdout()), width, height)?;
     screen.draw(&state, None)?;
     super::background::start(Arc::clone(&state.issues), library, tx);
+    let probing = state.probe_ambiguous;
     let mut run = Loop {
         state: &mut state,
         screen: &mut screen,
@@ -45,6 +47,7 @@ pub fn run(
         store,
         resolver: Resolver::default(),
         saved: 0,
+        probing,
     };
     run.saved = run.state.remembered.changes;
     let result = run.until_quit(&rx);
@@ -71,6 +74,8 @@ struct Loop<'a> {
     resolver: Resolver,
     /// `remembered.changes` when last saved.
     saved: u64,
+    /// The width probe's answer is awaited.
+    probing: bool,
 }
 
 impl Loop<'_> {
@@ -123,10 +128,21 @@ impl Loop<'_> {
             Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
             Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
             Input::App(action) => vec![action],
-            Input::Synchronized(yes) => {
+            Input::Answer(Answer::Synchronized(yes)) => {
                 self.screen.set_synchronized(yes);
                 Vec::new()
             }
+            Input::Answer(Answer::Cursor { column, .. }) if self.probing => {
+                self.probing = false;
+                let width = ambiguous_width(column);
+                // What is on screen was drawn for the other width: all of it again (the
+                // changed options make the frame).
+                if width != self.state.options.ambiguous {
+                    let _ = self.screen.invalidate();
+                }
+                vec![Action::AmbiguousWidth(width)]
+            }
+            Input::Answer(Answer::Cursor { .. }) => Vec::new(),
             Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
         });
         Some(actions)

@@ -151,6 +151,11 @@ for name, arg in spec["steps"]:
     elif name == "exit":
         start = time.monotonic()
         ok = until(gone)
+        # What it wrote last may still be on its way through the pty: read until quiet.
+        seen = -1
+        while ok and seen != len(text()):
+            seen = len(text())
+            time.sleep(0.1)
         results.append({
             "step": name,
             "ok": ok,

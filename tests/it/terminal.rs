@@ -14,6 +14,12 @@ const FRAME: &str = "帮助";
 
 /// Runs dubao (the built-in sample issue) under the driver; `None` when python3 is missing.
 fn drive(leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
+    // No width probe: nobody answers it here.
+    drive_with("ambiguous_width = \"narrow\"\n", leader, steps)
+}
+
+/// [`drive`] with this configuration file.
+fn drive_with(config: &str, leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
     let has_python = Command::new("python3")
         .args(["-c", "import pty, termios"])
         .output()
@@ -23,13 +29,8 @@ fn drive(leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
         return None;
     }
     let home = tempfile::tempdir().expect("tempdir");
-    // No width probe: nobody answers it here.
     std::fs::create_dir_all(home.path().join("dubao")).expect("config folder");
-    std::fs::write(
-        home.path().join("dubao/config.toml"),
-        "ambiguous_width = \"narrow\"\n",
-    )
-    .expect("config");
+    std::fs::write(home.path().join("dubao/config.toml"), config).expect("config");
     let dir = home.path().display().to_string();
     let spec = json!({
         "argv": [env!("CARGO_BIN_EXE_dubao")],
@@ -153,6 +154,42 @@ fn frames_are_synchronized_once_the_terminal_answers_that_it_can() {
         return;
     };
     assert_eq!(step(&results, "absent")["ok"], true, "{results:#?}");
+    assert_eq!(step(&results, "wait")["ok"], true, "{results:#?}");
+    ended_restored(&results);
+}
+
+/// The width probe asks and goes on: the first frame does not wait for an answer, a key typed
+/// before it is not lost, and an answer that the glyph took two cells makes the masthead's
+/// separator ASCII (the middle dot is ambiguous).
+#[test]
+fn the_width_probe_waits_for_nothing_and_loses_no_key() {
+    let auto = "ambiguous_width = \"auto\"\n";
+    // Unanswered: `Q` typed at once quits.
+    let Some(results) = drive_with(
+        auto,
+        false,
+        &[("wait", "\x1b[6n"), ("send", "Q"), ("exit", "")],
+    ) else {
+        return;
+    };
+    ended_restored(&results);
+    assert_eq!(step(&results, "exit")["status"], 0);
+    // Answered: wide.
+    let Some(results) = drive_with(
+        auto,
+        false,
+        &[
+            ("wait", "\x1b[6n"),
+            ("wait", FRAME),
+            ("mark", ""),
+            ("send", "\x1b[2;3R"),
+            ("wait", " 读报 - "),
+            ("send", "Q"),
+            ("exit", ""),
+        ],
+    ) else {
+        return;
+    };
     assert_eq!(step(&results, "wait")["ok"], true, "{results:#?}");
     ended_restored(&results);
 }
