@@ -204,15 +204,22 @@ impl ArchiveIndex {
         let mut columns = HashMap::new();
         for address in docs {
             let segment = address.segment_ord;
-            if !columns.contains_key(&segment) {
-                let fast = searcher.segment_reader(segment).fast_fields();
-                let opened = (|| {
-                    let paths = fast.str("path")?;
-                    Ok::<_, tantivy::TantivyError>((paths, fast.u64("size")?, fast.i64("mtime")?))
-                })();
-                columns.insert(segment, opened.map_err(|e| self.error(e))?);
-            }
-            let Some((Some(paths), sizes, mtimes)) = columns.get(&segment) else {
+            let opened = match columns.entry(segment) {
+                std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+                std::collections::hash_map::Entry::Vacant(new) => {
+                    let fast = searcher.segment_reader(segment).fast_fields();
+                    let read = (|| {
+                        let paths = fast.str("path")?;
+                        Ok::<_, tantivy::TantivyError>((
+                            paths,
+                            fast.u64("size")?,
+                            fast.i64("mtime")?,
+                        ))
+                    })();
+                    new.insert(read.map_err(|e| self.error(e))?)
+                }
+            };
+            let (Some(paths), sizes, mtimes) = opened else {
                 continue;
             };
             let ord = paths.ords().first(address.doc_id);

@@ -119,8 +119,19 @@ impl Loop<'_> {
         actions.extend(match input {
             Input::Stop => return None,
             Input::Resumed => vec![Action::Redraw],
-            // The size check above makes the resize.
-            Input::Resized => Vec::new(),
+            Input::Answer(Answer::Cursor { column, .. }) if self.probing => {
+                self.probing = false;
+                let width = ambiguous_width(column);
+                // What is on screen was drawn for the other width: all of it again (the
+                // changed options make the frame).
+                if width != self.state.options.ambiguous {
+                    let _ = self.screen.invalidate();
+                }
+                vec![Action::AmbiguousWidth(width)]
+            }
+            // The size check above makes the resize; a cursor's place not asked for is
+            // nothing.
+            Input::Resized | Input::Answer(Answer::Cursor { .. }) => Vec::new(),
             Input::Suspend => vec![Action::Suspend],
             Input::Corpus(corpus, issues) => {
                 vec![Action::CorpusReady(Shared(corpus), Shared(issues))]
@@ -132,17 +143,6 @@ impl Loop<'_> {
                 self.screen.set_synchronized(yes);
                 Vec::new()
             }
-            Input::Answer(Answer::Cursor { column, .. }) if self.probing => {
-                self.probing = false;
-                let width = ambiguous_width(column);
-                // What is on screen was drawn for the other width: all of it again (the
-                // changed options make the frame).
-                if width != self.state.options.ambiguous {
-                    let _ = self.screen.invalidate();
-                }
-                vec![Action::AmbiguousWidth(width)]
-            }
-            Input::Answer(Answer::Cursor { .. }) => Vec::new(),
             Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
         });
         Some(actions)
