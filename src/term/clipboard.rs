@@ -1,5 +1,6 @@
 //! Copying over SSH: the terminal's clipboard escape (OSC 52), or tmux's paste buffer
-//! (`tmux load-buffer -w -`, which tmux also hands on to the outer terminal's clipboard).
+//! (`tmux load-buffer -w -`, which tmux also hands on to the outer terminal's clipboard);
+//! inside GNU screen the escape is passed through to the terminal outside.
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
@@ -9,7 +10,8 @@ use crate::app::CopyVia;
 /// Which way copied text goes (`clipboard` in the configuration).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Clipboard {
-    /// Inside tmux (`$TMUX`) its buffer, elsewhere OSC 52.
+    /// Inside tmux (`$TMUX`) its buffer, elsewhere OSC 52 (through GNU screen to the terminal
+    /// outside it).
     #[default]
     Auto,
     Osc52,
@@ -20,7 +22,8 @@ pub enum Clipboard {
 /// Puts `text` on the clipboard the way `clipboard` says, writing escapes to `out`; `None`
 /// when the clipboard is off.
 pub fn copy(clipboard: Clipboard, text: &str, out: &mut impl Write) -> io::Result<Option<CopyVia>> {
-    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    let (in_tmux, in_screen) = (set("TMUX"), set("STY"));
     let sequence = match clipboard {
         Clipboard::Off => return Ok(None),
         Clipboard::Tmux => return tmux_buffer(text).map(|()| Some(CopyVia::Tmux)),
@@ -31,6 +34,8 @@ pub fn copy(clipboard: Clipboard, text: &str, out: &mut impl Write) -> io::Resul
             // No tmux command to be found: through tmux to the outer terminal instead.
             tmux_passthrough(&osc52(text))
         }
+        // screen keeps OSC 52 to itself: wrapped, it goes on to the terminal.
+        Clipboard::Osc52 | Clipboard::Auto if in_screen => screen_passthrough(&osc52(text)),
         Clipboard::Osc52 | Clipboard::Auto => osc52(text),
     };
     out.write_all(&sequence)?;
@@ -56,6 +61,21 @@ pub fn tmux_passthrough(sequence: &[u8]) -> Vec<u8> {
         bytes.push(b);
     }
     bytes.extend(b"\x1b\\");
+    bytes
+}
+
+/// Bytes of a sequence per device control string: GNU screen drops longer ones.
+const SCREEN_CHUNK: usize = 76;
+
+/// `sequence` passed through GNU screen: cut into device control strings (`ESC P … ESC \`)
+/// short enough for screen, which hands each one's content to the terminal outside.
+pub fn screen_passthrough(sequence: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(sequence.len() + sequence.len() / SCREEN_CHUNK * 4 + 4);
+    for chunk in sequence.chunks(SCREEN_CHUNK) {
+        bytes.extend(b"\x1bP");
+        bytes.extend(chunk);
+        bytes.extend(b"\x1b\\");
+    }
     bytes
 }
 
@@ -154,6 +174,27 @@ mod tests {
             .and_then(|p| p.strip_suffix(b"\x07"))
             .expect("an OSC 52 sequence");
         assert_eq!(decode(&String::from_utf8_lossy(payload)), text.as_bytes());
+    }
+
+    #[test]
+    fn screen_passthrough_hands_on_the_whole_sequence_in_short_strings() {
+        let sequence = osc52(&"复工复产".repeat(40));
+        let wrapped = screen_passthrough(&sequence);
+        let strings: Vec<&[u8]> = wrapped
+            .split(|&b| b == b'\\')
+            .filter(|s| !s.is_empty())
+            .collect();
+        let mut handed_on = Vec::new();
+        for string in &strings {
+            let content = string
+                .strip_prefix(b"\x1bP")
+                .and_then(|s| s.strip_suffix(b"\x1b"))
+                .expect("ESC P … ESC \\");
+            assert!(content.len() <= SCREEN_CHUNK);
+            handed_on.extend_from_slice(content);
+        }
+        assert!(strings.len() > 1, "cut");
+        assert_eq!(handed_on, sequence);
     }
 
     #[test]
