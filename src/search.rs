@@ -73,7 +73,8 @@ pub struct Snippet {
 pub struct Hit {
     pub issue: usize,
     pub article: usize,
-    /// The article's title (a library's issue may not be in memory when the hit is listed).
+    /// The article's title (a library's issue may not be in memory when the hit is listed);
+    /// empty past the hits given snippets when the issue is in memory.
     pub title: String,
     /// The query is in the headline.
     pub in_title: bool,
@@ -196,15 +197,12 @@ impl Corpus {
                 .then(b.score.total_cmp(&a.score))
         });
         let first_spelled = pinyin.iter().flatten().next();
-        for (n, hit) in hits.iter_mut().enumerate() {
+        for hit in hits.iter_mut().take(with_snippets) {
             if let Some(article) = issues
                 .get(hit.issue)
                 .and_then(|i| i.articles.get(hit.article))
             {
                 hit.title.clone_from(&article.title);
-                if n >= with_snippets {
-                    continue;
-                }
                 hit.snippets = snippets(article, query);
                 if hit.snippets.is_empty()
                     && let Some(pinyin) = first_spelled

@@ -43,6 +43,10 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let Some(issue) = state.issues.get(hit.issue) else {
             continue;
         };
+        let title = match issue.articles.get(hit.article) {
+            Some(article) if hit.title.is_empty() => article.title.as_str(),
+            _ => hit.title.as_str(),
+        };
         let selected = index == results.selected;
         let style = if selected {
             theme.selected
@@ -50,7 +54,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.title
         };
         let shown = |text: &str| converters().convert(text, state.script).into_owned();
-        let mut heading = format!("{} · {}", strings::issue_name(issue), shown(&hit.title));
+        let mut heading = format!("{} · {}", strings::issue_name(issue), shown(title));
         if hit.by_pinyin {
             heading = format!("［{}］{heading}", strings::pinyin_label(state.language));
         }
