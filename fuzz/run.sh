@@ -3,7 +3,7 @@
 # corpus earlier runs grew (corpus/TARGET, not committed).
 #
 #   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset search config
-#   fuzz/run.sh --replay [TARGET...]        # each committed seed once, no search (what CI runs)
+#   fuzz/run.sh --replay [TARGET...]        # each committed seed once, no search
 #
 # Needs cargo-fuzz (libFuzzer) and RUSTC_BOOTSTRAP for its flags on stable. When cargo-fuzz is
 # missing it is installed; when that fails (offline), the script says so and exits 0. A crash
@@ -41,8 +41,7 @@ cargo fuzz build "${flags[@]}"
 mkdir -p target/logs
 for target in "${targets[@]}"; do
   if $replay; then
-    # Deterministic: the seeds hold every input that once failed, so CI fails only on a
-    # regression, never on a new find of the day.
+    # Deterministic: the seeds hold every input that once failed.
     cargo fuzz run "${flags[@]}" "$target" "seeds/$target" -- -runs=0 >"target/logs/$target.log" 2>&1 ||
       { tail -n 40 "target/logs/$target.log" >&2; echo "error: a seed of $target fails" >&2; exit 1; }
     echo "fuzz: $target: every seed passes"
