@@ -42,28 +42,38 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if page.has_tabs() {
         tab_row(state, theme, page, current.tab, area, buf);
     }
-    rules(&pen, theme, page, current.page, area, buf);
+    // The cards of this screen, found once: an issue may hold a million.
+    let shown: Vec<&Card> = page
+        .cards
+        .iter()
+        .filter(|c| c.page == current.page)
+        .collect();
+    rules(&pen, theme, page, &shown, area, buf);
     // Title hits of the last search across issues stand out.
     let query = Query::parse(&state.search.last_query);
-    for card in page.cards.iter().filter(|c| c.page == current.page) {
+    for card in &shown {
         draw_card(state, theme, page, card, &query, area, buf);
     }
     more_row(state, theme, page, current, area, buf);
 }
 
 /// The vertical rules between columns, broken where a story spans two columns.
-fn rules(pen: &Pen, theme: &Theme, page: &FrontPage, screen: usize, area: Rect, buf: &mut Buffer) {
+fn rules(
+    pen: &Pen,
+    theme: &Theme,
+    page: &FrontPage,
+    shown: &[&Card],
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let top = area.y + page.top;
     let bottom = area.bottom().saturating_sub(1);
     for column in 1..page.columns {
         let x = area.x + column * (page.column_width + 1) - 1;
         for y in top..bottom {
-            let spanned = page.cards.iter().any(|c| {
+            let spanned = shown.iter().any(|c| {
                 let rows = c.y..c.y + u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
-                c.page == screen
-                    && c.column < column
-                    && column < c.column + c.span
-                    && rows.contains(&(y - area.y))
+                c.column < column && column < c.column + c.span && rows.contains(&(y - area.y))
             });
             if !spanned {
                 pen.put(buf, x, y, pen.rule, 1, theme.rule);
