@@ -84,8 +84,11 @@ pub struct Layout {
     /// Where each of `lines` starts in the text; strictly increasing.
     starts: Vec<TextPos>,
     text_key: Option<TextKey>,
-    front: Option<FrontPage>,
+    front: Option<Arc<FrontPage>>,
     cards_key: Option<CardsKey>,
+    /// The cards laid out before the current ones: the split view and the full front page
+    /// take turns as an article opens and closes, and an issue may hold a million stories.
+    previous: Option<(Option<CardsKey>, Option<Arc<FrontPage>>)>,
     /// The current issue converted to the script shown (none while it is the original).
     shown: Option<Arc<Issue>>,
     shown_key: Option<ShownKey>,
@@ -149,11 +152,24 @@ impl Layout {
             script: inputs.script,
         });
         if cards_key != self.cards_key {
+            let current = (self.cards_key, self.front.take());
+            match self.previous.take().filter(|(key, _)| *key == cards_key) {
+                Some((_, front)) => self.front = front,
+                None => {
+                    self.front = cards_key.zip(issue).map(|(key, issue)| {
+                        let size = (key.width, key.height);
+                        Arc::new(front_page(
+                            issue,
+                            size,
+                            key.max_columns,
+                            key.ambiguous,
+                            inputs.words,
+                        ))
+                    });
+                }
+            }
             self.cards_key = cards_key;
-            self.front = cards_key.zip(issue).map(|(key, issue)| {
-                let size = (key.width, key.height);
-                front_page(issue, size, key.max_columns, key.ambiguous, inputs.words)
-            });
+            self.previous = Some(current);
         }
     }
 
@@ -169,7 +185,7 @@ impl Layout {
 
     /// The front page's cards, laid out for the headline pane.
     pub fn front_page(&self) -> Option<&FrontPage> {
-        self.front.as_ref()
+        self.front.as_deref()
     }
 
     /// Rows of the reading pane (0 when none is shown).

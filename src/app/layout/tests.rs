@@ -156,6 +156,45 @@ fn only_what_changed_is_laid_out_again() {
     );
 }
 
+/// Opening an article beside the headlines and closing it again lays out no card again: the
+/// full front page's cards are the very ones from before.
+#[test]
+fn the_cards_before_are_kept_for_going_back() {
+    let issues = Arc::new(vec![issue(30)]);
+    let inputs = |reading| Inputs {
+        width: 160,
+        height: 30,
+        reading,
+        beside: false,
+        options: Options::default(),
+        issues: &issues,
+        issue: 0,
+        article: 0,
+        keywords: false,
+        words: None,
+        script: crate::script::Script::Original,
+    };
+    let mut layout = Layout::default();
+    layout.refresh(&inputs(false));
+    let front = layout.front.clone();
+    layout.refresh(&inputs(true));
+    let split = layout.front.clone();
+    assert_eq!(
+        split.as_ref().map(|s| s.columns),
+        Some(1),
+        "one column beside the article"
+    );
+    // Held here, so that cards laid out again could never take their place in memory.
+    let same = |layout: &Layout, held: &Option<Arc<FrontPage>>| match (&layout.front, held) {
+        (Some(now), Some(held)) => Arc::ptr_eq(now, held),
+        _ => false,
+    };
+    layout.refresh(&inputs(false));
+    assert!(same(&layout, &front), "the same cards");
+    layout.refresh(&inputs(true));
+    assert!(same(&layout, &split));
+}
+
 #[test]
 fn with_the_segmenter_headlines_break_between_words() {
     let title = "争分夺秒抢抓工期确保重点项目早日投产见效";
