@@ -83,7 +83,13 @@ impl AppState {
             .flatten()
             .into_iter()
             .collect();
-        let key = crate::io::store::issue_key(&issue);
+        // The scan's fingerprint when it has run; else made here (it hashes the whole text).
+        let known = books.summaries.get(index).map_or(0, |s| s.key);
+        let key = if known == 0 {
+            crate::io::store::issue_key(&issue)
+        } else {
+            known
+        };
         let issues = Arc::make_mut(&mut self.issues);
         if let Some(slot) = issues.get_mut(index) {
             // Dated by its name or the scan when its text says no date.

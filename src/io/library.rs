@@ -321,20 +321,5 @@ pub fn load_entries(entries: &[Entry]) -> Vec<Result<Issue, LoadError>> {
     entries.iter().map(Entry::load).collect()
 }
 
-/// Parses every entry (in order), recording what it learns in `catalog`. A file that fails to
-/// load stays a placeholder (see [`load_entries`] for the reason).
-pub fn parse_all(entries: &[Entry], catalog: &mut Catalog) -> Vec<Issue> {
-    let issues: Vec<Issue> = entries
-        .iter()
-        .zip(load_entries(entries))
-        .map(|(e, loaded)| loaded.unwrap_or_else(|_| placeholder(e)))
-        .collect();
-    for (entry, issue) in entries.iter().zip(&issues) {
-        catalog.record(entry, issue);
-    }
-    catalog.save();
-    issues
-}
-
 #[cfg(test)]
 mod tests;

@@ -68,9 +68,8 @@ fn saving_never_writes_through_a_link_planted_as_the_temporary_file() {
     fs::write(&victim, "keep me").expect("write");
     let planted = cache.with_extension(format!("tmp-{}", std::process::id()));
     std::os::unix::fs::symlink(&victim, &planted).expect("symlink");
-    let mut catalog = Catalog::at(Some(cache.clone()));
-    let entries = catalogue(dir.path(), &catalog).expect("catalogue");
-    parse_all(&entries, &mut catalog);
+    let (_, mut loader) = open(dir.path(), Catalog::at(Some(cache.clone()))).expect("open");
+    loader.scan();
     assert_eq!(fs::read_to_string(&victim).expect("read"), "keep me");
     assert!(
         fs::symlink_metadata(&planted).is_err(),
@@ -92,9 +91,8 @@ fn entries_are_dated_without_parsing_and_sorted_newest_first() {
 fn the_cache_keeps_content_dates_until_the_file_changes() {
     let dir = library();
     let cache = dir.path().join("cache/library.json");
-    let mut catalog = Catalog::at(Some(cache.clone()));
-    let entries = catalogue(dir.path(), &catalog).expect("catalogue");
-    let issues = parse_all(&entries, &mut catalog);
+    let (_, mut loader) = open(dir.path(), Catalog::at(Some(cache.clone()))).expect("open");
+    let issues = loader.scan();
     assert_eq!(issues.len(), 3);
     let warm = catalogue(dir.path(), &Catalog::at(Some(cache.clone()))).expect("catalogue");
     let names = names(&warm);
