@@ -158,18 +158,15 @@ impl Layout {
                 None => {
                     self.front = cards_key.zip(issue).map(|(key, issue)| {
                         let size = (key.width, key.height);
-                        Arc::new(front_page(
-                            issue,
-                            size,
-                            key.max_columns,
-                            key.ambiguous,
-                            inputs.words,
-                        ))
+                        Arc::new(FrontPage::new(issue, size, key.max_columns, key.ambiguous))
                     });
                 }
             }
             self.cards_key = cards_key;
             self.previous = Some(current);
+        }
+        if let (Some(front), Some(issue)) = (&self.front, issue) {
+            front.lay_out_around(inputs.article, issue, inputs.words);
         }
     }
 

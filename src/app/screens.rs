@@ -164,16 +164,10 @@ fn front(state: &mut AppState, action: &Action) {
         return;
     };
     let count = state.article_count();
-    let current = page
-        .card(state.article)
-        .map_or((0, 0), |c| (c.page, c.column));
-    let first_of_page = |p: usize| page.cards.iter().find(|c| c.page == p).map(|c| c.article);
-    let next_page = first_of_page(current.0 + 1).unwrap_or(count.saturating_sub(1));
-    let previous_page = current
-        .0
-        .checked_sub(1)
-        .and_then(first_of_page)
-        .unwrap_or(0);
+    let next_page = page
+        .next_screen(state.article)
+        .unwrap_or(count.saturating_sub(1));
+    let previous_page = page.previous_screen(state.article).unwrap_or(0);
     let (left, right) = (
         page.beside(state.article, -1),
         page.beside(state.article, 1),

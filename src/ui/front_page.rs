@@ -43,11 +43,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
         tab_row(state, theme, page, current.tab, area, buf);
     }
     // The cards of this screen, found once: an issue may hold a million.
-    let shown: Vec<&Card> = page
-        .cards
-        .iter()
-        .filter(|c| c.page == current.page)
-        .collect();
+    let shown: Vec<&Card> = page.screen(current.article).iter().collect();
     rules(&pen, theme, page, &shown, area, buf);
     // Title hits of the last search across issues stand out.
     let query = Query::parse(&state.search.last_query);

@@ -128,7 +128,7 @@ fn the_lead_story_spans_two_columns_from_160_columns() {
     let app = paged_app(160, 30);
     let layout = app.layout().front_page().expect("front page");
     assert_eq!(layout.columns, 4);
-    assert_eq!(layout.cards[0].span, 2);
+    assert_eq!(layout.card(0).map(|c| c.span), Some(2));
     insta::assert_snapshot!("paged_issue_160x30", screen(&render(&app)));
 }
 

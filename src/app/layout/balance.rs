@@ -12,7 +12,8 @@ pub struct Place {
 /// row between cards, no card running past row `limit`. Column `c` starts at row `tops[c]`
 /// (below a story spanning it). Returns the places of the cards that fit, a prefix of them.
 pub fn fill(heights: &[u16], tops: &[u16], limit: u16) -> Vec<Place> {
-    let mut places = Vec::with_capacity(heights.len());
+    // `heights` may run to the end of a long page; a screen holds few of them.
+    let mut places = Vec::new();
     let Some(&first_top) = tops.first() else {
         return places;
     };

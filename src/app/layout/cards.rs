@@ -2,10 +2,14 @@
 //! columns screen after screen. Every story gets a card, cut down to fit when it is taller than
 //! the screen; the columns of a screen end as evenly as the cards allow; from
 //! [`SPAN_FROM`] columns on, the first story of a page spans two columns.
+//!
+//! A page is set a block of [`BLOCK`] stories at a time, when a story of the block is shown, and
+//! a screen never spans two blocks: a page of a million stories costs the blocks around the one
+//! on screen, not the whole page, on every new size.
 
-use super::balance::balanced;
+use std::sync::OnceLock;
+
 pub use super::card_lines::{CardLine, CardRole, ellipsize};
-use super::card_lines::{Measure, card_lines};
 use crate::model::Issue;
 use crate::search::Ranker;
 use crate::typeset::AmbiguousWidth;
@@ -14,12 +18,17 @@ use crate::typeset::AmbiguousWidth;
 pub const MAX_COLUMNS: u16 = 6;
 /// From this many columns on, the lead story of a page spans two of them.
 const SPAN_FROM: u16 = 4;
+/// Stories set together (see the module's comment).
+pub const BLOCK: usize = 500;
+
+mod block;
 
 /// A headline card placed on the front page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Card {
     pub article: usize,
-    /// The screen it is on (screens are numbered across the tabs).
+    /// The screen it is on. Screens are numbered in reading order across the tabs, though not
+    /// one after another: a block's screens are numbered from its index × [`BLOCK`].
     pub page: usize,
     /// The tab (page of the issue) it belongs to.
     pub tab: usize,
@@ -44,21 +53,138 @@ pub struct Tab {
     pub count: usize,
 }
 
+/// Stories of one tab set together; its cards are laid out when first needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Block {
+    first: usize,
+    count: usize,
+    tab: usize,
+    cards: OnceLock<Vec<Card>>,
+}
+
+impl Block {
+    fn holds(&self, article: usize) -> bool {
+        (self.first..self.first + self.count).contains(&article)
+    }
+}
+
 /// The front page: cards in columns, screen after screen, tab after tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontPage {
     pub columns: u16,
     pub column_width: u16,
-    pub cards: Vec<Card>,
     pub tabs: Vec<Tab>,
     /// Rows above the cards (the tab row, when the issue has pages).
     pub top: u16,
+    /// Rows the cards of a column may take.
+    rows: u16,
+    ambiguous: AmbiguousWidth,
+    blocks: Vec<Block>,
 }
 
 impl FrontPage {
-    /// The card of `article`.
+    /// The front page of `issue` in a pane of `width` × `height`, in at most `max_columns`
+    /// columns, with no card laid out yet ([`FrontPage::lay_out_around`] does that).
+    pub fn new(
+        issue: &Issue,
+        size: (u16, u16),
+        max_columns: u16,
+        ambiguous: AmbiguousWidth,
+    ) -> Self {
+        let (width, height) = size;
+        let columns = column_count(width).clamp(1, max_columns.max(1));
+        let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
+        let tabs = tabs(issue);
+        let top = u16::from(tabs.iter().any(|t| t.number.is_some()));
+        let blocks = tabs
+            .iter()
+            .enumerate()
+            .flat_map(|(index, tab)| {
+                let end = tab.first + tab.count;
+                (tab.first..end).step_by(BLOCK).map(move |first| Block {
+                    first,
+                    count: BLOCK.min(end - first),
+                    tab: index,
+                    cards: OnceLock::new(),
+                })
+            })
+            .collect();
+        Self {
+            columns,
+            column_width,
+            tabs,
+            top,
+            // The last row says how many stories are on the other screens.
+            rows: height.saturating_sub(top + 1).max(1),
+            ambiguous,
+            blocks,
+        }
+    }
+
+    /// Lays out the cards of `article`'s block and of the block before it (where the previous
+    /// screen may be), unless they are already.
+    pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Ranker>) {
+        let at = self
+            .blocks
+            .partition_point(|b| b.first + b.count <= article);
+        for (index, block) in self
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(at.saturating_sub(1))
+            .take(2)
+        {
+            block
+                .cards
+                .get_or_init(|| block::lay_out(self, index, &issue.articles, words));
+        }
+    }
+
+    /// The cards laid out so far, in reading order.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.blocks.iter().filter_map(|b| b.cards.get()).flatten()
+    }
+
+    fn block_of(&self, article: usize) -> Option<&Block> {
+        let at = self
+            .blocks
+            .partition_point(|b| b.first + b.count <= article);
+        self.blocks.get(at).filter(|b| b.holds(article))
+    }
+
+    /// The card of `article`, once its block is laid out.
     pub fn card(&self, article: usize) -> Option<&Card> {
-        self.cards.get(article)
+        let block = self.block_of(article)?;
+        block.cards.get()?.get(article - block.first)
+    }
+
+    /// The cards of the screen showing `article` (none until its block is laid out).
+    pub fn screen(&self, article: usize) -> &[Card] {
+        let Some(block) = self.block_of(article) else {
+            return &[];
+        };
+        let Some(cards) = block.cards.get() else {
+            return &[];
+        };
+        let Some(page) = cards.get(article - block.first).map(|c| c.page) else {
+            return &[];
+        };
+        let start = cards.partition_point(|c| c.page < page);
+        let end = cards.partition_point(|c| c.page <= page);
+        &cards[start..end]
+    }
+
+    /// The first story of the screen after `article`'s.
+    pub fn next_screen(&self, article: usize) -> Option<usize> {
+        let next = self.screen(article).last()?.article + 1;
+        self.blocks.last().filter(|b| next < b.first + b.count)?;
+        Some(next)
+    }
+
+    /// The first story of the screen before `article`'s.
+    pub fn previous_screen(&self, article: usize) -> Option<usize> {
+        let before = self.screen(article).first()?.article.checked_sub(1)?;
+        self.screen(before).first().map(|c| c.article)
     }
 
     /// Whether the issue's pages are shown as tabs (the source states pages).
@@ -83,32 +209,43 @@ impl FrontPage {
         };
         let covers =
             |c: &Card| (i32::from(c.column)..i32::from(c.column + c.span)).contains(&column);
-        self.cards
+        self.screen(article)
             .iter()
-            .filter(|c| c.page == card.page && covers(c))
+            .filter(|c| covers(c))
             .min_by_key(|c| c.y.abs_diff(card.y))
             .map(|c| c.article)
     }
 
     /// Stories of `card`'s tab on the screens before and after its own.
     pub fn elsewhere(&self, card: &Card) -> (usize, usize) {
-        let same_tab = self.cards.iter().filter(|c| c.tab == card.tab);
-        let before = same_tab.clone().filter(|c| c.page < card.page).count();
-        let after = same_tab.filter(|c| c.page > card.page).count();
-        (before, after)
+        let shown = self.screen(card.article);
+        let first = shown.first().map_or(card.article, |c| c.article);
+        let last = shown.last().map_or(card.article, |c| c.article);
+        self.tabs.get(card.tab).map_or((0, 0), |tab| {
+            (
+                first - tab.first,
+                (tab.first + tab.count).saturating_sub(last + 1),
+            )
+        })
     }
 
-    /// The screen `card` is on within its tab (from 0), and the tab's number of screens.
+    /// The screen `card` is on within its tab (from 0), and the tab's number of screens; (0,
+    /// 0) while part of the tab is not laid out (a page of thousands of stories).
     pub fn screen_in_tab(&self, card: &Card) -> (usize, usize) {
-        let pages = || {
-            self.cards
-                .iter()
-                .filter(|c| c.tab == card.tab)
-                .map(|c| c.page)
-        };
-        let first = pages().min().unwrap_or(card.page);
-        let last = pages().max().unwrap_or(card.page);
-        (card.page - first, last - first + 1)
+        let (mut before, mut total) = (0, 0);
+        for block in self.blocks.iter().filter(|b| b.tab == card.tab) {
+            let Some(cards) = block.cards.get() else {
+                return (0, 0);
+            };
+            let (Some(first), Some(last)) = (cards.first(), cards.last()) else {
+                continue;
+            };
+            if block.holds(card.article) {
+                before = total + card.page - first.page;
+            }
+            total += last.page - first.page + 1;
+        }
+        (before, total)
     }
 
     /// The article of the card at (`x`, `y`) on the screen showing `selected`, when the page
@@ -120,14 +257,11 @@ impl FrontPage {
         x: u16,
         y: u16,
     ) -> Option<usize> {
-        let current_page = self.card(selected).map_or(0, |c| c.page);
-        let hit = self.cards.iter().find(|c| {
+        let hit = self.screen(selected).iter().find(|c| {
             let (left, width) = self.x_and_width(c);
             let (left, top) = (area.x + left, area.y + c.y);
             let height = u16::try_from(c.lines.len()).unwrap_or(u16::MAX);
-            c.page == current_page
-                && (left..left + width).contains(&x)
-                && (top..top + height).contains(&y)
+            (left..left + width).contains(&x) && (top..top + height).contains(&y)
         });
         hit.map(|c| c.article)
     }
@@ -167,8 +301,7 @@ pub fn tabs(issue: &Issue) -> Vec<Tab> {
     tabs
 }
 
-/// Lays out the cards of `issue` in a pane of `width` × `height`, in at most `max_columns`
-/// columns.
+/// The front page of `issue` with every card laid out.
 pub fn front_page(
     issue: &Issue,
     size: (u16, u16),
@@ -176,95 +309,13 @@ pub fn front_page(
     ambiguous: AmbiguousWidth,
     words: Option<&Ranker>,
 ) -> FrontPage {
-    let (width, height) = size;
-    let columns = column_count(width).clamp(1, max_columns.max(1));
-    let column_width = (width.saturating_sub(columns - 1) / columns).max(1);
-    let tabs = tabs(issue);
-    let top = u16::from(tabs.iter().any(|t| t.number.is_some()));
-    // The last row says how many stories are on the other screens.
-    let rows = height.saturating_sub(top + 1).max(1);
-    let measure = |span: u16| Measure {
-        width: usize::from((span * column_width + span - 1).saturating_sub(2).max(1)),
-        ambiguous,
-        words,
-    };
-    let articles = &issue.articles;
-    // The column tag is set once, above the first story of its run.
-    let with_rubric = |i: usize, tab: &Tab| {
-        i == tab.first
-            || articles.get(i - 1).map(|a| &a.rubric) != articles.get(i).map(|a| &a.rubric)
-    };
-    let mut cards = Vec::with_capacity(articles.len());
-    let mut page = 0;
-    for (tab_index, tab) in tabs.iter().enumerate() {
-        let end = tab.first + tab.count;
-        let lines: Vec<Vec<CardLine>> = (tab.first..end)
-            .map(|i| {
-                card_lines(
-                    &articles[i],
-                    with_rubric(i, tab),
-                    measure(1),
-                    usize::from(rows),
-                )
-            })
-            .collect();
-        let mut next = tab.first;
-        while next < end {
-            let mut column_tops = vec![0; usize::from(columns)];
-            let card =
-                |article: usize, column: u16, span: u16, y: u16, lines: Vec<CardLine>| Card {
-                    article,
-                    page,
-                    tab: tab_index,
-                    column,
-                    span,
-                    y: top + y,
-                    lines,
-                };
-            if next == tab.first && columns >= SPAN_FROM {
-                let lead = card_lines(
-                    &articles[next],
-                    with_rubric(next, tab),
-                    measure(2),
-                    usize::from(rows),
-                );
-                let below = u16::try_from(lead.len() + 1).unwrap_or(u16::MAX);
-                column_tops[0] = below;
-                column_tops[1] = below;
-                cards.push(card(next, 0, 2, 0, lead));
-                next += 1;
-            }
-            let heights: Vec<u16> = lines[next - tab.first..]
-                .iter()
-                .map(|l| u16::try_from(l.len()).unwrap_or(u16::MAX))
-                .collect();
-            let mut places = balanced(&heights, &column_tops, rows);
-            if places.is_empty() && column_tops[0] == 0 {
-                // Cannot happen (no card is taller than the screen); never loop for ever.
-                places.push(super::balance::Place { column: 0, y: 0 });
-            }
-            for (offset, place) in places.iter().enumerate() {
-                let index = next + offset;
-                let column = u16::try_from(place.column).unwrap_or(0);
-                cards.push(card(
-                    index,
-                    column,
-                    1,
-                    place.y,
-                    lines[index - tab.first].clone(),
-                ));
-            }
-            next += places.len();
-            page += 1;
-        }
+    let page = FrontPage::new(issue, size, max_columns, ambiguous);
+    for (index, block) in page.blocks.iter().enumerate() {
+        block
+            .cards
+            .get_or_init(|| block::lay_out(&page, index, &issue.articles, words));
     }
-    FrontPage {
-        columns,
-        column_width,
-        cards,
-        tabs,
-        top,
-    }
+    page
 }
 
 #[cfg(test)]

@@ -37,6 +37,11 @@ fn layout(issue: &Issue, width: u16, height: u16) -> FrontPage {
     )
 }
 
+/// Every card, laid out.
+fn cards(page: &FrontPage) -> Vec<Card> {
+    page.cards().cloned().collect()
+}
+
 /// The cells of the pane each card covers.
 fn cells(page: &FrontPage, card: &Card) -> Vec<(u16, u16)> {
     let (x, width) = page.x_and_width(card);
@@ -49,8 +54,8 @@ fn cells(page: &FrontPage, card: &Card) -> Vec<(u16, u16)> {
 /// Every story has a card, within the pane, with every line within the card's width, and no
 /// two cards of a screen overlap.
 fn check(issue: &Issue, page: &FrontPage, width: u16, height: u16) -> Result<(), TestCaseError> {
-    prop_assert_eq!(page.cards.len(), issue.articles.len());
-    for (i, card) in page.cards.iter().enumerate() {
+    prop_assert_eq!(cards(page).len(), issue.articles.len());
+    for (i, card) in cards(page).iter().enumerate() {
         prop_assert_eq!(card.article, i);
         prop_assert!(!card.lines.is_empty());
         let (x, card_width) = page.x_and_width(card);
@@ -73,7 +78,7 @@ fn check(issue: &Issue, page: &FrontPage, width: u16, height: u16) -> Result<(),
         }
     }
     let mut seen = std::collections::HashMap::new();
-    for card in &page.cards {
+    for card in &cards(page) {
         for cell in cells(page, card) {
             if let Some(other) = seen.insert((card.page, cell), card.article) {
                 prop_assert!(
@@ -106,12 +111,16 @@ fn cards_fill_columns_then_screens_in_reading_order() {
     let page = layout(&issue, 80, 20);
     assert_eq!(page.columns, 2);
     assert_eq!(
-        (page.cards[0].page, page.cards[0].column, page.cards[0].y),
+        (
+            cards(&page)[0].page,
+            cards(&page)[0].column,
+            cards(&page)[0].y
+        ),
         (0, 0, 0)
     );
-    assert!(page.cards.iter().any(|c| c.column == 1));
-    assert!(page.cards.iter().any(|c| c.page > 0));
-    for pair in page.cards.windows(2) {
+    assert!(cards(&page).iter().any(|c| c.column == 1));
+    assert!(cards(&page).iter().any(|c| c.page > 0));
+    for pair in cards(&page).windows(2) {
         let key = |c: &Card| (c.page, c.column, c.y);
         assert!(key(&pair[1]) > key(&pair[0]));
     }
@@ -124,7 +133,7 @@ fn the_columns_of_a_full_screen_end_near_each_other() {
     // The min-max fill leaves every column but the last within a card of the longest.
     let bottoms: Vec<u16> = (0..page.columns - 1)
         .map(|column| {
-            page.cards
+            cards(&page)
                 .iter()
                 .filter(|c| c.page == 0 && c.column == column)
                 .map(|c| c.y + u16::try_from(c.lines.len()).unwrap_or(0))
@@ -133,7 +142,11 @@ fn the_columns_of_a_full_screen_end_near_each_other() {
         })
         .collect();
     let (low, high) = (bottoms.iter().min(), bottoms.iter().max());
-    let tallest = page.cards.iter().map(|c| c.lines.len()).max().unwrap_or(0);
+    let tallest = cards(&page)
+        .iter()
+        .map(|c| c.lines.len())
+        .max()
+        .unwrap_or(0);
     assert!(
         usize::from(high.unwrap_or(&0) - low.unwrap_or(&0)) <= tallest + 1,
         "{bottoms:?}"
@@ -148,12 +161,12 @@ fn from_160_columns_the_lead_spans_two_columns_on_each_page() {
     assert!(page.has_tabs());
     assert_eq!(page.tabs.len(), 3);
     for tab in &page.tabs {
-        assert_eq!(page.cards[tab.first].span, 2, "tab {:?}", tab.number);
-        assert_eq!(page.cards[tab.first].y, page.top);
+        assert_eq!(cards(&page)[tab.first].span, 2, "tab {:?}", tab.number);
+        assert_eq!(cards(&page)[tab.first].y, page.top);
     }
     let narrow = layout(&issue, 120, 45);
-    assert!(narrow.cards.iter().all(|c| c.span == 1));
-    assert_eq!(page.beside(0, 1).map(|a| page.cards[a].column), Some(2));
+    assert!(cards(&narrow).iter().all(|c| c.span == 1));
+    assert_eq!(page.beside(0, 1).map(|a| cards(&page)[a].column), Some(2));
 }
 
 #[test]
@@ -161,8 +174,7 @@ fn a_column_tag_is_set_once_above_its_stories() {
     let issue = issue(8, false);
     let page = layout(&issue, 80, 40);
     let tagged: Vec<usize> = page
-        .cards
-        .iter()
+        .cards()
         .filter(|c| c.lines.iter().any(|l| l.role == CardRole::Rubric))
         .map(|c| c.article)
         .collect();
@@ -174,9 +186,9 @@ fn each_page_of_the_issue_starts_a_screen() {
     let issue = issue(9, true);
     let page = layout(&issue, 80, 40);
     for tab in &page.tabs {
-        let first = &page.cards[tab.first];
+        let first = &cards(&page)[tab.first];
         assert!(
-            page.cards
+            cards(&page)
                 .iter()
                 .filter(|c| c.page == first.page)
                 .all(|c| c.tab == first.tab)
@@ -189,7 +201,7 @@ fn beside_finds_the_card_in_the_next_column() {
     let issue = issue(6, false);
     let page = layout(&issue, 80, 40);
     let right = page.beside(0, 1).expect("a card to the right");
-    assert_eq!(page.cards[right].column, 1);
+    assert_eq!(cards(&page)[right].column, 1);
     assert_eq!(page.beside(0, -1), None);
 }
 
@@ -217,4 +229,54 @@ proptest! {
         let page = layout(&issue, width, height);
         check(&issue, &page, width, height)?;
     }
+}
+
+/// A page longer than a block is laid out a block at a time, around the story shown, and
+/// each block's cards are the ones laying out the whole page gives.
+#[test]
+fn a_long_page_is_laid_out_around_the_story_shown() {
+    let issue = issue(2 * BLOCK + 17, false);
+    let full = layout(&issue, 120, 30);
+    let lazy = FrontPage::new(&issue, (120, 30), MAX_COLUMNS, AmbiguousWidth::Narrow);
+    assert_eq!(lazy.card(0), None);
+    let shown = 2 * BLOCK + 3;
+    lazy.lay_out_around(shown, &issue, None);
+    assert_eq!(
+        lazy.cards().count(),
+        BLOCK + 17,
+        "its block and the one before"
+    );
+    assert_eq!(lazy.card(0), None);
+    for article in BLOCK..issue.articles.len() {
+        assert_eq!(lazy.card(article), full.card(article), "story {article}");
+    }
+    assert_eq!(lazy.screen(shown), full.screen(shown));
+    // Unknown until the whole page is laid out; then counted across its blocks.
+    assert_eq!(lazy.screen_in_tab(lazy.card(shown).unwrap()), (0, 0));
+    let (screen, screens) = full.screen_in_tab(full.card(shown).unwrap());
+    assert!(screen > 0 && screen < screens, "{screen}/{screens}");
+}
+
+/// No screen spans two blocks, and the screens before and after lead from each to the next.
+#[test]
+fn screens_follow_each_other_across_blocks() {
+    let issue = issue(BLOCK + 40, false);
+    let page = layout(&issue, 80, 24);
+    assert_eq!(page.screen(BLOCK).first().map(|c| c.article), Some(BLOCK));
+    let mut firsts = vec![0];
+    while let Some(next) = page.next_screen(*firsts.last().unwrap()) {
+        firsts.push(next);
+    }
+    assert!(firsts.contains(&BLOCK), "a block starts a screen");
+    let all: Vec<usize> = firsts
+        .iter()
+        .flat_map(|&first| page.screen(first).iter().map(|c| c.article))
+        .collect();
+    assert_eq!(all, (0..issue.articles.len()).collect::<Vec<_>>());
+    for pair in firsts.windows(2) {
+        assert_eq!(page.previous_screen(pair[1]), Some(pair[0]));
+    }
+    assert_eq!(page.previous_screen(0), None);
+    let (before, after) = page.elsewhere(page.card(BLOCK).unwrap());
+    assert_eq!((before, after + page.screen(BLOCK).len()), (BLOCK, 40));
 }
