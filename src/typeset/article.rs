@@ -222,12 +222,18 @@ fn phrase_lines(text: &str, width: usize, options: &Options) -> Option<Vec<Types
         })
         .filter(|(_, phrase)| !phrase.is_empty())
         .collect();
-    // A space with a combining mark on it is one grapheme, not a break: no phrases then.
-    let graphemes: Vec<usize> = text.grapheme_indices(true).map(|(at, _)| at).collect();
+    // A space with a combining mark on it, or after a prepended mark (U+0603), is one
+    // grapheme, not a break: no phrases then.
+    let graphemes: Vec<usize> = text
+        .grapheme_indices(true)
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect();
+    let boundary = |at: usize| graphemes.binary_search(&at).is_ok();
     if phrases.len() < 2
         || phrases
             .iter()
-            .any(|&(start, _)| graphemes.binary_search(&start).is_err())
+            .any(|&(start, phrase)| !boundary(start) || !boundary(start + phrase.len()))
     {
         return None;
     }

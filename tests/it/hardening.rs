@@ -151,7 +151,8 @@ mod typeset {
     }
 
     /// fuzz/typeset: a headline split into phrases at white space cut the grapheme a space
-    /// forms with a following combining mark (`" \u{301}"`), so a line began inside it.
+    /// forms with a following combining mark (`" \u{301}"`), so a line began inside it; or
+    /// with a prepended mark before it (`"\u{603} "`), so a line ended inside it.
     #[test]
     fn balanced_headlines_break_between_graphemes() {
         use unicode_segmentation::UnicodeSegmentation;
@@ -159,7 +160,12 @@ mod typeset {
             indent: 0,
             ..Options::default()
         };
-        for (text, width) in [("aa \u{301}bb", 3), ("\u{fffd} \u{7f2}\n\u{fffd}", 16)] {
+        for (text, width) in [
+            ("aa \u{301}bb", 3),
+            ("\u{fffd} \u{7f2}\n\u{fffd}", 16),
+            ("\u{fffd}\u{fffd}  #  ,  \u{fffd}\u{fffd}\u{603} ", 16),
+            ("ab \u{603} cd", 3),
+        ] {
             let boundaries: Vec<usize> = text
                 .grapheme_indices(true)
                 .map(|(at, _)| at)
