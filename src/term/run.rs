@@ -143,7 +143,14 @@ impl Loop<'_> {
                 self.screen.set_synchronized(yes);
                 Vec::new()
             }
-            Input::Terminal(event) => actions_for_event(&event, self.state, &mut self.resolver),
+            Input::Terminal(event) => {
+                // How a test reaches the panic hook: debug builds only, never a release.
+                assert!(
+                    !cfg!(debug_assertions) || std::env::var_os("DUBAO_TEST_PANIC").is_none(),
+                    "DUBAO_TEST_PANIC is set"
+                );
+                actions_for_event(&event, self.state, &mut self.resolver)
+            }
         });
         Some(actions)
     }

@@ -20,6 +20,11 @@ fn drive(leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
 
 /// [`drive`] with this configuration file.
 fn drive_with(config: &str, leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
+    drive_in(config, &json!({}), leader, steps)
+}
+
+/// [`drive_with`], with these variables added to the environment.
+fn drive_in(config: &str, env: &Value, leader: bool, steps: &[(&str, &str)]) -> Option<Vec<Value>> {
     let has_python = Command::new("python3")
         .args(["-c", "import pty, termios"])
         .output()
@@ -32,12 +37,16 @@ fn drive_with(config: &str, leader: bool, steps: &[(&str, &str)]) -> Option<Vec<
     std::fs::create_dir_all(home.path().join("dubao")).expect("config folder");
     std::fs::write(home.path().join("dubao/config.toml"), config).expect("config");
     let dir = home.path().display().to_string();
+    let mut vars = json!({
+        "XDG_CONFIG_HOME": dir, "XDG_DATA_HOME": dir, "XDG_CACHE_HOME": dir,
+        "TERM": "xterm-256color", "LANG": "C.UTF-8",
+    });
+    if let (Some(vars), Some(extra)) = (vars.as_object_mut(), env.as_object()) {
+        vars.extend(extra.clone());
+    }
     let spec = json!({
         "argv": [env!("CARGO_BIN_EXE_dubao")],
-        "env": {
-            "XDG_CONFIG_HOME": dir, "XDG_DATA_HOME": dir, "XDG_CACHE_HOME": dir,
-            "TERM": "xterm-256color", "LANG": "C.UTF-8",
-        },
+        "env": vars,
         "leader": leader,
         "steps": steps.iter().map(|(name, arg)| json!([name, arg])).collect::<Vec<_>>(),
     });
@@ -83,6 +92,20 @@ fn a_signal_restores_the_terminal(signal: &str) {
         "SIG{signal}: gone in {} s",
         step(&results, "exit")["seconds"]
     );
+}
+
+/// A panic (made on the first key by a variable debug builds read) gives the terminal back,
+/// and the process ends with a panic's status.
+#[test]
+fn a_panic_restores_the_terminal() {
+    let env = json!({"DUBAO_TEST_PANIC": "1"});
+    let steps = [("wait", FRAME), ("send", "j"), ("exit", "")];
+    let Some(results) = drive_in("ambiguous_width = \"narrow\"\n", &env, false, &steps) else {
+        return;
+    };
+    ended_restored(&results);
+    let exit = step(&results, "exit");
+    assert_eq!(exit["status"], 101, "{exit:#?}");
 }
 
 #[test]
