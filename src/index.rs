@@ -19,10 +19,8 @@ mod trend;
 mod update;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use jieba_rs::Jieba;
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
@@ -31,6 +29,7 @@ pub use query::ArchiveQuery;
 use schema::Fields;
 
 use crate::model::IssueDate;
+pub use tokens::Words;
 pub use update::{Progress, UpdateReport};
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is
@@ -133,8 +132,8 @@ impl std::fmt::Debug for ArchiveIndex {
 
 impl ArchiveIndex {
     /// Opens the index in `dir`, creating it (and the folder) when there is none. `jieba` is
-    /// the app's one dictionary, shared by the word tokenizer.
-    pub fn open(dir: &Path, jieba: Arc<Jieba>) -> Result<Self, IndexError> {
+    /// the app's one dictionary, shared by the word tokenizer (or one still loading).
+    pub fn open(dir: &Path, jieba: impl Into<Words>) -> Result<Self, IndexError> {
         std::fs::create_dir_all(dir).map_err(|source| IndexError::Io {
             path: dir.to_owned(),
             source,
@@ -152,7 +151,7 @@ impl ArchiveIndex {
         let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Foreign {
             dir: dir.to_owned(),
         })?;
-        tokens::register(&index, jieba);
+        tokens::register(&index, jieba.into());
         // Reloaded by hand after each commit this process makes, and on `refresh` for
         // another's: no watcher thread.
         let reader = index

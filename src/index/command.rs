@@ -4,14 +4,12 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jieba_rs::Jieba;
 use serde::Serialize;
 
-use super::{ArchiveIndex, ArchiveQuery, IndexError, Progress, Sort, UpdateReport};
+use super::{ArchiveIndex, ArchiveQuery, IndexError, Progress, Sort, UpdateReport, Words};
 
 /// Hits printed by `dubao search` over an index unless asked for more.
 pub const DEFAULT_LIMIT: usize = 100;
@@ -33,7 +31,7 @@ pub fn index_into(
     out: &mut impl Write,
     progress: bool,
 ) -> anyhow::Result<()> {
-    let index = ArchiveIndex::open(location, Arc::new(Jieba::new()))?;
+    let index = ArchiveIndex::open(location, Words::loading())?;
     let bar = progress_bar(progress);
     let report = index.update(dir, Duration::ZERO, &mut |p| show(&bar, p))?;
     bar.finish_and_clear();
@@ -67,7 +65,7 @@ pub fn search_in(
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
-    let index = ArchiveIndex::open(location, Arc::new(Jieba::new()))?;
+    let index = ArchiveIndex::open(location, Words::loading())?;
     let bar = progress_bar(true);
     match index.update(dir, Duration::ZERO, &mut |p| show(&bar, p)) {
         Ok(_) => {}

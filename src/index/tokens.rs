@@ -6,7 +6,7 @@
 //! the rules are restated here and a test holds the two equal on the samples. Traditional
 //! characters fold to simplified ([`crate::script::fold_han`]), so `復工` finds `复工`.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use jieba_rs::Jieba;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
@@ -30,8 +30,36 @@ pub fn fold(text: &str) -> String {
     text.chars().filter_map(fold_char).collect()
 }
 
+/// jieba's dictionary for the word tokenizer: the app's own, or one still loading on a thread
+/// of its own (so `dubao search` lists the folder meanwhile), waited for when the first text is
+/// cut into words.
+#[derive(Clone)]
+pub struct Words(Arc<LazyLock<Arc<Jieba>, Load>>);
+
+type Load = Box<dyn FnOnce() -> Arc<Jieba> + Send>;
+
+impl Words {
+    /// A dictionary loaded from now on, on another thread.
+    pub fn loading() -> Self {
+        let loading = std::thread::spawn(|| Arc::new(Jieba::new()));
+        Self(Arc::new(LazyLock::new(Box::new(move || {
+            loading.join().unwrap_or_else(|_| Arc::new(Jieba::new()))
+        }))))
+    }
+
+    fn get(&self) -> &Jieba {
+        &self.0
+    }
+}
+
+impl From<Arc<Jieba>> for Words {
+    fn from(jieba: Arc<Jieba>) -> Self {
+        Self(Arc::new(LazyLock::new(Box::new(move || jieba))))
+    }
+}
+
 /// Registers the two analyzers on `index`; done on every open (tantivy does not persist them).
-pub fn register(index: &tantivy::Index, jieba: Arc<Jieba>) {
+pub fn register(index: &tantivy::Index, jieba: Words) {
     let tokenizers = index.tokenizers();
     tokenizers.register(BIGRAMS, TextAnalyzer::from(BigramTokenizer));
     tokenizers.register(
@@ -156,16 +184,16 @@ pub fn query_bigrams(folded: &str) -> Vec<(usize, String)> {
 /// as it is, it would be three letters), white space kept as a boundary.
 #[derive(Clone)]
 pub struct JiebaTokenizer {
-    pub jieba: Arc<Jieba>,
+    jieba: Words,
     /// The folded text, and the original byte offset of each of its characters.
     folded: String,
     starts: Vec<usize>,
 }
 
 impl JiebaTokenizer {
-    pub fn new(jieba: Arc<Jieba>) -> Self {
+    pub fn new(jieba: impl Into<Words>) -> Self {
         Self {
-            jieba,
+            jieba: jieba.into(),
             folded: String::new(),
             starts: Vec::new(),
         }
@@ -222,6 +250,7 @@ impl Tokenizer for JiebaTokenizer {
         let original = |char_idx: usize| starts.get(char_idx).copied().unwrap_or(text.len());
         let words: Vec<_> = self
             .jieba
+            .get()
             .cut(&self.folded, false)
             .into_iter()
             .map(|w| {

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -62,7 +61,7 @@ pub fn from_index_at(
     words: &[String],
     by: Period,
 ) -> anyhow::Result<Trend> {
-    let index = ArchiveIndex::open(location, Arc::new(jieba_rs::Jieba::new()))?;
+    let index = ArchiveIndex::open(location, crate::index::Words::loading())?;
     match index.update(dir, Duration::ZERO, &mut |_| {}) {
         Ok(_) => {}
         Err(IndexError::Busy { .. }) => {
