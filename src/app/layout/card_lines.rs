@@ -2,6 +2,8 @@
 //! bylines and a preview of the story's text, each wrapped to the card's width and cut only
 //! when the card would not fit on the page.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::model::{Article, BlockKind};
 use crate::search::Ranker;
 use crate::typeset::width::prefix_fitting;
@@ -100,7 +102,7 @@ pub fn card_lines(
     let mut parts: Vec<(CardRole, &str, Vec<TypesetLine>, usize)> = PARTS
         .iter()
         .filter_map(|&(role, most)| {
-            let text = text_of(role)?;
+            let text = head(text_of(role)?, (most + 1) * width + 1);
             let lines = match role {
                 CardRole::Title => balanced_in_words(text, width, &plain, words_fn),
                 CardRole::Byline | CardRole::Rubric => Vec::new(),
@@ -149,6 +151,15 @@ pub fn card_lines(
     out
 }
 
+/// The first `count` graphemes of `text`: more than a part of `count / width - 1` lines shows
+/// (a grapheme takes a cell at least) and still cut short, so that a story of one 100 MB
+/// paragraph costs its card no more than a short one.
+fn head(text: &str, count: usize) -> &str {
+    text.grapheme_indices(true)
+        .nth(count)
+        .map_or(text, |(at, _)| text.get(..at).unwrap_or(text))
+}
+
 /// The text a card's preview starts at: the story's first paragraph, past lead-box labels
 /// (`核心阅读`), sidebar labels, captions and credits; failing that, the first block that is
 /// not a label.
@@ -164,7 +175,7 @@ pub fn preview(article: &Article) -> Option<&str> {
     let other = || {
         blocks().find(|&(kind, text)| {
             matches!(kind, BlockKind::Lead | BlockKind::EditorsNote)
-                && text.chars().count() > LABEL_CHARS
+                && text.chars().nth(LABEL_CHARS).is_some()
         })
     };
     story.or_else(other).map(|(_, text)| text)
@@ -172,7 +183,8 @@ pub fn preview(article: &Article) -> Option<&str> {
 
 /// `text` cut to `width` cells, ending in `…` when cut.
 pub fn ellipsize(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
-    if str_width(text, ambiguous) <= width {
+    // Measured only as far as the width: `text` may be long.
+    if prefix_fitting(text, width, ambiguous).0.len() == text.len() {
         return text.to_owned();
     }
     let ellipsis = str_width("…", ambiguous);
@@ -260,5 +272,25 @@ mod tests {
         assert_eq!(ellipsize("一二", 6, AmbiguousWidth::Narrow), "一二");
         assert_eq!(ellipsize("一二", 1, AmbiguousWidth::Narrow), "…");
         assert_eq!(ellipsize("一二", 1, AmbiguousWidth::Wide), "");
+    }
+
+    /// Only a card's worth of a long text is typeset: a story of one huge paragraph (or title)
+    /// gets the card a story a few lines longer than the card gets, cut short alike.
+    #[test]
+    fn a_huge_text_gives_the_card_a_long_one_gets() {
+        let with = |text: &str| Article {
+            title: text.repeat(3),
+            paragraphs: vec![text.to_owned()],
+            ..Article::default()
+        };
+        for width in [1, 7, 30] {
+            let lines = |text: &str| card_lines(&with(text), false, measure(width), 20);
+            let long = lines(&"x".repeat(width * 5));
+            assert_eq!(lines(&"x".repeat(400_000)), long, "width {width}");
+            assert!(
+                long.last().is_some_and(|l| l.text.ends_with('…')),
+                "{long:?}"
+            );
+        }
     }
 }
