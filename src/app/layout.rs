@@ -84,6 +84,8 @@ pub struct Layout {
     /// Where each of `lines` starts in the text; strictly increasing.
     starts: Vec<TextPos>,
     text_key: Option<TextKey>,
+    /// The lines of the article last closed, for opening it again.
+    closed: Option<(Option<TextKey>, Vec<ArticleLine>, Vec<TextPos>)>,
     front: Option<Arc<FrontPage>>,
     cards_key: Option<CardsKey>,
     /// The cards laid out before the current ones: the split view and the full front page
@@ -124,11 +126,21 @@ impl Layout {
             script: inputs.script,
         });
         if text_key != self.text_key {
-            self.text_key = text_key;
-            (self.lines, self.starts) = match (text_key, article) {
-                (Some(key), Some(article)) => reader_text(article, &key, inputs.words),
-                _ => Default::default(),
+            // The article closed is kept for opening again: it may be 100 MB long.
+            let current = (
+                self.text_key,
+                std::mem::take(&mut self.lines),
+                std::mem::take(&mut self.starts),
+            );
+            (self.lines, self.starts) = match self.closed.take() {
+                Some((key, lines, starts)) if key.is_some() && key == text_key => (lines, starts),
+                _ => match (text_key, article) {
+                    (Some(key), Some(article)) => reader_text(article, &key, inputs.words),
+                    _ => Default::default(),
+                },
             };
+            self.text_key = text_key;
+            self.closed = Some(current).filter(|(key, ..)| key.is_some());
         }
         // The cards stay laid out while an article has the whole screen, for going back; beside
         // a reading pane the headlines are one list.
@@ -277,11 +289,24 @@ fn starts(article: &crate::model::Article, lines: &[ArticleLine]) -> Vec<TextPos
     let mut out: Vec<TextPos> = Vec::with_capacity(lines.len());
     // Where the next line without a source starts.
     let mut next = TextPos::START;
+    // The last body line's paragraph, byte and character: characters are counted on from
+    // there, not from the paragraph's start (a paragraph may be 100 MB long).
+    let mut counted = (usize::MAX, 0, 0);
     for line in lines {
         let mut start = match line.source {
             Some((paragraph, byte)) => {
                 let text = article.paragraphs.get(paragraph).map_or("", String::as_str);
-                TextPos::in_paragraph(paragraph, text, byte)
+                let (from, chars) = match counted {
+                    (p, from, chars) if p == paragraph && from <= byte => (from, chars),
+                    _ => (0, 0),
+                };
+                let rest = text.get(from..).unwrap_or_default();
+                let mut at = TextPos::in_paragraph(paragraph, rest, byte - from);
+                at.char += chars;
+                if text.is_char_boundary(byte) {
+                    counted = (paragraph, byte, at.char);
+                }
+                at
             }
             None => next,
         };

@@ -47,6 +47,12 @@ fn assert_round_trips(layout: &Layout, article: &Article, what: &str) {
         "{what}: places grow"
     );
     for (line, &start) in starts.iter().enumerate() {
+        // Counted on from the line before, as from the paragraph's start.
+        if let Some((paragraph, byte)) = layout.lines()[line].source {
+            let text = &article.paragraphs[paragraph];
+            let counted = TextPos::in_paragraph(paragraph, text, byte);
+            assert_eq!(start, counted, "{what}: line {line}");
+        }
         assert_eq!(layout.line_of(start), line, "{what}: line {line}");
         assert_eq!(layout.pos_of(line), start, "{what}: line {line}");
     }
@@ -157,9 +163,9 @@ fn only_what_changed_is_laid_out_again() {
 }
 
 /// Opening an article beside the headlines and closing it again lays out no card again: the
-/// full front page's cards are the very ones from before.
+/// full front page's cards are the very ones from before; nor, opened again, the article.
 #[test]
-fn the_cards_before_are_kept_for_going_back() {
+fn the_cards_and_the_article_before_are_kept_for_going_back() {
     let issues = Arc::new(vec![issue(30)]);
     let inputs = |reading| Inputs {
         width: 160,
@@ -189,10 +195,13 @@ fn the_cards_before_are_kept_for_going_back() {
         (Some(now), Some(held)) => Arc::ptr_eq(now, held),
         _ => false,
     };
+    let lines = layout.lines().as_ptr();
     layout.refresh(&inputs(false));
     assert!(same(&layout, &front), "the same cards");
+    assert!(layout.lines().is_empty());
     layout.refresh(&inputs(true));
     assert!(same(&layout, &split));
+    assert_eq!(layout.lines().as_ptr(), lines, "the same lines");
 }
 
 #[test]
