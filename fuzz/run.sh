@@ -2,7 +2,7 @@
 # Runs the fuzz targets for a while each, from their committed seeds (seeds/TARGET) and the
 # corpus earlier runs grew (corpus/TARGET, not committed).
 #
-#   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset search config
+#   fuzz/run.sh [-t SECONDS] [TARGET...]    # default: 30 s for each of decode parse typeset cards search config
 #   fuzz/run.sh --replay [TARGET...]        # each committed seed once, no search
 #
 # Needs cargo-fuzz (libFuzzer) and RUSTC_BOOTSTRAP for its flags on stable. When cargo-fuzz is
@@ -23,7 +23,7 @@ elif [ "${1:-}" = "--replay" ]; then
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(decode parse typeset search config)
+  targets=(decode parse typeset cards search config)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
