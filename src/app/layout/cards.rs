@@ -124,9 +124,7 @@ impl FrontPage {
     /// Lays out the cards of `article`'s block and of the block before it (where the previous
     /// screen may be), unless they are already.
     pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Ranker>) {
-        let at = self
-            .blocks
-            .partition_point(|b| b.first + b.count <= article);
+        let at = self.block_index(article);
         for (index, block) in self
             .blocks
             .iter()
@@ -145,11 +143,15 @@ impl FrontPage {
         self.blocks.iter().filter_map(|b| b.cards.get()).flatten()
     }
 
+    /// The index of the block holding `article` (the number of blocks when none does).
+    fn block_index(&self, article: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.first + b.count <= article)
+    }
+
     fn block_of(&self, article: usize) -> Option<&Block> {
-        let at = self
-            .blocks
-            .partition_point(|b| b.first + b.count <= article);
-        self.blocks.get(at).filter(|b| b.holds(article))
+        let block = self.blocks.get(self.block_index(article))?;
+        block.holds(article).then_some(block)
     }
 
     /// The card of `article`, once its block is laid out.
