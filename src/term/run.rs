@@ -144,7 +144,7 @@ impl Loop<'_> {
                 Vec::new()
             }
             Input::Terminal(event) => {
-                // How a test reaches the panic hook: debug builds only, never a release.
+                // How a test reaches the panic hook, on the first input: debug builds only.
                 assert!(
                     !cfg!(debug_assertions) || std::env::var_os("DUBAO_TEST_PANIC").is_none(),
                     "DUBAO_TEST_PANIC is set"

@@ -151,13 +151,21 @@ pub fn card_lines(
     out
 }
 
-/// The first `count` graphemes of `text`: more than a part of `count / width - 1` lines shows
-/// (a grapheme takes a cell at least) and still cut short, so that a story of one 100 MB
-/// paragraph costs its card no more than a short one.
+/// `text` up to its `count`th visible grapheme: more than a part of `count / width - 1` lines
+/// shows, and still cut short (a visible grapheme takes a cell at least; spaces may vanish at a
+/// break, and zero-width ones count for nothing), so that a story of one 100 MB paragraph
+/// costs its card no more than a short one. Never more than 16 × `count` graphemes.
 fn head(text: &str, count: usize) -> &str {
-    text.grapheme_indices(true)
-        .nth(count)
-        .map_or(text, |(at, _)| text.get(..at).unwrap_or(text))
+    let mut visible = 0;
+    for (seen, (at, grapheme)) in text.grapheme_indices(true).enumerate() {
+        if visible == count || seen == count.saturating_mul(16) {
+            return text.get(..at).unwrap_or(text);
+        }
+        if !grapheme.trim().is_empty() && str_width(grapheme, AmbiguousWidth::Narrow) > 0 {
+            visible += 1;
+        }
+    }
+    text
 }
 
 /// The text a card's preview starts at: the story's first paragraph, past lead-box labels
@@ -291,6 +299,10 @@ mod tests {
                 long.last().is_some_and(|l| l.text.ends_with('…')),
                 "{long:?}"
             );
+            // Spaces dropped at a break take no room: the text after them still shows.
+            let spaced = format!("abc{}{}", " ".repeat(200), "x".repeat(400_000));
+            let preview = texts(&lines(&spaced), CardRole::Lead).concat();
+            assert!(width < 4 || preview.contains('x'), "{width}: {preview:?}");
         }
     }
 }

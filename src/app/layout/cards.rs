@@ -20,6 +20,9 @@ pub const MAX_COLUMNS: u16 = 6;
 const SPAN_FROM: u16 = 4;
 /// Stories set together (see the module's comment).
 pub const BLOCK: usize = 500;
+/// A page of up to this many stories is laid out whole when shown, so that its screens are
+/// counted ("3/7"); a longer one says only how many stories are above and below.
+const WHOLE_PAGE: usize = 4 * BLOCK;
 
 mod block;
 
@@ -122,19 +125,21 @@ impl FrontPage {
     }
 
     /// Lays out the cards of `article`'s block and of the block before it (where the previous
-    /// screen may be), unless they are already.
+    /// screen may be) — of its whole page when that is no longer than [`WHOLE_PAGE`] — unless
+    /// they are already.
     pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Ranker>) {
         let at = self.block_index(article);
-        for (index, block) in self
+        let whole = self
             .blocks
-            .iter()
-            .enumerate()
-            .skip(at.saturating_sub(1))
-            .take(2)
-        {
-            block
-                .cards
-                .get_or_init(|| block::lay_out(self, index, &issue.articles, words));
+            .get(at)
+            .map(|b| b.tab)
+            .filter(|&tab| self.tabs.get(tab).is_some_and(|t| t.count <= WHOLE_PAGE));
+        for (index, block) in self.blocks.iter().enumerate() {
+            if index == at || index + 1 == at || Some(block.tab) == whole {
+                block
+                    .cards
+                    .get_or_init(|| block::lay_out(self, index, &issue.articles, words));
+            }
         }
     }
 

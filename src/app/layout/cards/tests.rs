@@ -235,11 +235,11 @@ proptest! {
 /// each block's cards are the ones laying out the whole page gives.
 #[test]
 fn a_long_page_is_laid_out_around_the_story_shown() {
-    let issue = issue(2 * BLOCK + 17, false);
+    let issue = issue(WHOLE_PAGE + 17, false);
     let full = layout(&issue, 120, 30);
     let lazy = FrontPage::new(&issue, (120, 30), MAX_COLUMNS, AmbiguousWidth::Narrow);
     assert_eq!(lazy.card(0), None);
-    let shown = 2 * BLOCK + 3;
+    let shown = WHOLE_PAGE + 3;
     lazy.lay_out_around(shown, &issue, None);
     assert_eq!(
         lazy.cards().count(),
@@ -247,7 +247,7 @@ fn a_long_page_is_laid_out_around_the_story_shown() {
         "its block and the one before"
     );
     assert_eq!(lazy.card(0), None);
-    for article in BLOCK..issue.articles.len() {
+    for article in WHOLE_PAGE - BLOCK..issue.articles.len() {
         assert_eq!(lazy.card(article), full.card(article), "story {article}");
     }
     assert_eq!(lazy.screen(shown), full.screen(shown));
@@ -255,6 +255,20 @@ fn a_long_page_is_laid_out_around_the_story_shown() {
     assert_eq!(lazy.screen_in_tab(lazy.card(shown).unwrap()), (0, 0));
     let (screen, screens) = full.screen_in_tab(full.card(shown).unwrap());
     assert!(screen > 0 && screen < screens, "{screen}/{screens}");
+}
+
+/// A page of a few blocks is laid out whole when any of its stories is shown: its screens are
+/// counted as when everything is laid out.
+#[test]
+fn a_page_of_a_few_blocks_has_its_screens_counted() {
+    let issue = issue(BLOCK + 40, false);
+    let full = layout(&issue, 80, 24);
+    let lazy = FrontPage::new(&issue, (80, 24), MAX_COLUMNS, AmbiguousWidth::Narrow);
+    lazy.lay_out_around(3, &issue, None);
+    assert_eq!(lazy.cards().count(), issue.articles.len());
+    let counted = |page: &FrontPage| page.screen_in_tab(page.card(BLOCK + 5).unwrap());
+    assert_eq!(counted(&lazy), counted(&full));
+    assert!(counted(&lazy).1 > 1);
 }
 
 /// No screen spans two blocks, and the screens before and after lead from each to the next.
