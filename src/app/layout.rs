@@ -133,7 +133,7 @@ impl Layout {
                 std::mem::take(&mut self.starts),
             );
             (self.lines, self.starts) = match self.closed.take() {
-                Some((key, lines, starts)) if key.is_some() && key == text_key => (lines, starts),
+                Some((key, lines, starts)) if key == text_key => (lines, starts),
                 _ => match (text_key, article) {
                     (Some(key), Some(article)) => reader_text(article, &key, inputs.words),
                     _ => Default::default(),

@@ -42,26 +42,18 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if page.has_tabs() {
         tab_row(state, theme, page, current.tab, area, buf);
     }
-    // The cards of this screen, found once: an issue may hold a million.
-    let shown: Vec<&Card> = page.screen(current.article).iter().collect();
-    rules(&pen, theme, page, &shown, area, buf);
+    let shown = page.screen(current.article);
+    rules(&pen, theme, page, shown, area, buf);
     // Title hits of the last search across issues stand out.
     let query = Query::parse(&state.search.last_query);
-    for card in &shown {
+    for card in shown {
         draw_card(state, theme, page, card, &query, area, buf);
     }
     more_row(state, theme, page, current, area, buf);
 }
 
 /// The vertical rules between columns, broken where a story spans two columns.
-fn rules(
-    pen: &Pen,
-    theme: &Theme,
-    page: &FrontPage,
-    shown: &[&Card],
-    area: Rect,
-    buf: &mut Buffer,
-) {
+fn rules(pen: &Pen, theme: &Theme, page: &FrontPage, shown: &[Card], area: Rect, buf: &mut Buffer) {
     let top = area.y + page.top;
     let bottom = area.bottom().saturating_sub(1);
     for column in 1..page.columns {

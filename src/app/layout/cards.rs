@@ -129,13 +129,17 @@ impl FrontPage {
     /// they are already.
     pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Ranker>) {
         let at = self.block_index(article);
-        let whole = self
+        // Blocks only, never a walk over all of them: a key must not cost the whole issue.
+        let page = self
             .blocks
             .get(at)
-            .map(|b| b.tab)
-            .filter(|&tab| self.tabs.get(tab).is_some_and(|t| t.count <= WHOLE_PAGE));
-        for (index, block) in self.blocks.iter().enumerate() {
-            if index == at || index + 1 == at || Some(block.tab) == whole {
+            .and_then(|b| self.tabs.get(b.tab))
+            .filter(|t| t.count <= WHOLE_PAGE)
+            .map_or(0..0, |t| {
+                self.block_index(t.first)..self.block_index(t.first + t.count)
+            });
+        for index in (at.saturating_sub(1)..=at).chain(page) {
+            if let Some(block) = self.blocks.get(index) {
                 block
                     .cards
                     .get_or_init(|| block::lay_out(self, index, &issue.articles, words));

@@ -15,9 +15,9 @@ fn issue(titles: usize) -> Issue {
     }
 }
 
-fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool) -> Layout {
-    let mut layout = Layout::default();
-    layout.refresh(&Inputs {
+/// An article of `issues`' first issue open at `width` × 30, the measure as wide.
+fn inputs(issues: &Arc<Vec<Issue>>, width: u16) -> Inputs<'_> {
+    Inputs {
         width,
         height: 30,
         reading: true,
@@ -28,10 +28,19 @@ fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool
         },
         issues,
         issue: 0,
-        article,
-        keywords,
+        article: 0,
+        keywords: false,
         words: None,
         script: crate::script::Script::Original,
+    }
+}
+
+fn laid_out(issues: &Arc<Vec<Issue>>, article: usize, width: u16, keywords: bool) -> Layout {
+    let mut layout = Layout::default();
+    layout.refresh(&Inputs {
+        article,
+        keywords,
+        ..inputs(issues, width)
     });
     layout
 }
@@ -127,24 +136,12 @@ fn scrolling_stops_at_both_ends() {
 fn only_what_changed_is_laid_out_again() {
     let issues = Arc::new(vec![issue(3)]);
     let mut layout = laid_out(&issues, 0, 80, false);
-    let inputs = Inputs {
-        width: 80,
-        height: 30,
-        reading: true,
-        beside: false,
-        options: Options {
-            measure: 80,
-            ..Options::default()
-        },
-        issues: &issues,
-        issue: 0,
+    let second = Inputs {
         article: 1,
-        keywords: false,
-        words: None,
-        script: crate::script::Script::Original,
+        ..inputs(&issues, 80)
     };
     let cards = layout.front_page().cloned();
-    layout.refresh(&inputs);
+    layout.refresh(&second);
     assert_eq!(
         layout.front_page().cloned(),
         cards,
@@ -154,7 +151,7 @@ fn only_what_changed_is_laid_out_again() {
     layout.refresh(&Inputs {
         reading: false,
         beside: false,
-        ..inputs
+        ..second
     });
     assert!(
         layout.lines().is_empty(),
@@ -167,23 +164,15 @@ fn only_what_changed_is_laid_out_again() {
 #[test]
 fn the_cards_and_the_article_before_are_kept_for_going_back() {
     let issues = Arc::new(vec![issue(30)]);
-    let inputs = |reading| Inputs {
-        width: 160,
-        height: 30,
+    let reading = |reading| Inputs {
         reading,
-        beside: false,
         options: Options::default(),
-        issues: &issues,
-        issue: 0,
-        article: 0,
-        keywords: false,
-        words: None,
-        script: crate::script::Script::Original,
+        ..inputs(&issues, 160)
     };
     let mut layout = Layout::default();
-    layout.refresh(&inputs(false));
+    layout.refresh(&reading(false));
     let front = layout.front.clone();
-    layout.refresh(&inputs(true));
+    layout.refresh(&reading(true));
     let split = layout.front.clone();
     assert_eq!(
         split.as_ref().map(|s| s.columns),
@@ -196,10 +185,10 @@ fn the_cards_and_the_article_before_are_kept_for_going_back() {
         _ => false,
     };
     let lines = layout.lines().as_ptr();
-    layout.refresh(&inputs(false));
+    layout.refresh(&reading(false));
     assert!(same(&layout, &front), "the same cards");
     assert!(layout.lines().is_empty());
-    layout.refresh(&inputs(true));
+    layout.refresh(&reading(true));
     assert!(same(&layout, &split));
     assert_eq!(layout.lines().as_ptr(), lines, "the same lines");
 }
@@ -220,17 +209,9 @@ fn with_the_segmenter_headlines_break_between_words() {
     for width in [24u16, 30, 36] {
         let mut layout = Layout::default();
         layout.refresh(&Inputs {
-            width,
-            height: 30,
-            reading: true,
-            beside: false,
             options: Options::default(),
-            issues: &issues,
-            issue: 0,
-            article: 0,
-            keywords: false,
             words: Some(&ranker),
-            script: crate::script::Script::Original,
+            ..inputs(&issues, width)
         });
         let lines: Vec<&str> = layout
             .lines()
