@@ -76,8 +76,9 @@ pub fn update(state: &mut AppState, action: Action) -> Effect {
         action,
         Action::Resize(..)
             | Action::Pending(_)
-            | Action::RankerReady(_)
-            | Action::CorpusReady(..)
+            | Action::DictionaryReady(_)
+            | Action::ArchiveOpened(..)
+            | Action::Indexing(_)
             | Action::AmbiguousWidth(_)
             | Action::LibraryLoaded(_)
             | Action::LibraryScanned(_)

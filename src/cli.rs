@@ -70,7 +70,7 @@ pub enum Command {
         /// Order of the hits in a folder's index: relevance or date (newest first).
         #[arg(long, default_value = "relevance")]
         sort: crate::index::Sort,
-        /// How many hits to print from a folder's index.
+        /// How many hits to print.
         #[arg(long, default_value_t = crate::index::command::DEFAULT_LIMIT)]
         limit: usize,
     },

@@ -14,7 +14,6 @@ use crate::io::load::{load_all, read_text};
 use crate::model::Issue;
 use crate::parse::Layout;
 use crate::plain;
-use crate::search::{Corpus, Query, Ranker};
 use crate::trend::command as trend;
 use crate::typeset::Options;
 
@@ -74,12 +73,7 @@ pub fn run(
             let in_memory = |paths: &[PathBuf],
                              out: &mut io::BufWriter<_>|
              -> anyhow::Result<bool> {
-                let issues = load(paths)?;
-                let corpus = Corpus::new(&issues);
-                let ranker = Ranker::new(&corpus);
-                let hits = corpus.search(&issues, &Query::parse(&query), Some(&ranker), usize::MAX);
-                plain::write_search(out, &issues, &query, &hits, json)?;
-                Ok(!hits.is_empty())
+                crate::index::command::search_issues(&load(paths)?, &query, sort, limit, json, out)
             };
             let found = match folder {
                 Some(dir) => {

@@ -12,6 +12,7 @@
 
 pub mod command;
 mod hits;
+mod memory;
 pub mod query;
 mod schema;
 pub mod tokens;
@@ -25,6 +26,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 pub use hits::{ArchiveHit, ArchiveResults, Sort};
+pub use memory::{memory_key, memory_position};
 pub use query::ArchiveQuery;
 use schema::Fields;
 
@@ -148,19 +150,26 @@ impl ArchiveIndex {
         } else {
             Index::create(directory, Fields::schema().0, settings()).map_err(tantivy)?
         };
-        let fields = Fields::of(&index.schema()).ok_or_else(|| IndexError::Foreign {
-            dir: dir.to_owned(),
-        })?;
-        tokens::register(&index, jieba.into());
+        Self::with_index(dir.to_owned(), index, jieba.into())
+    }
+
+    /// An index of `index` (on disk or in memory) with our tokenizers registered.
+    fn with_index(dir: PathBuf, index: Index, jieba: Words) -> Result<Self, IndexError> {
+        let fields =
+            Fields::of(&index.schema()).ok_or_else(|| IndexError::Foreign { dir: dir.clone() })?;
+        tokens::register(&index, jieba);
         // Reloaded by hand after each commit this process makes, and on `refresh` for
         // another's: no watcher thread.
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(tantivy)?;
+            .map_err(|source| IndexError::Tantivy {
+                dir: dir.clone(),
+                source,
+            })?;
         Ok(Self {
-            dir: dir.to_owned(),
+            dir,
             index,
             reader,
             fields,

@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::{Article, Issue};
-use crate::search::Hit;
 use crate::typeset::{Options, WordStarts, layout_article_with, plain_lines};
 
 /// `N<TAB>title` for every article, numbered from 1 across all issues.
@@ -60,59 +59,6 @@ pub fn write_issues(
             write_article(out, article, width, options, words)?;
             writeln!(out)?;
         }
-    }
-    Ok(())
-}
-
-/// Search hits: `N<TAB>title<TAB>snippet` per article, or JSON.
-pub fn write_search(
-    out: &mut impl Write,
-    issues: &[Issue],
-    query: &str,
-    hits: &[Hit],
-    json: bool,
-) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct JsonHit<'a> {
-        issue: &'a crate::model::Source,
-        article: usize,
-        title: &'a str,
-        snippets: Vec<&'a str>,
-        score: f64,
-    }
-    #[derive(Serialize)]
-    struct JsonSearch<'a> {
-        query: &'a str,
-        hits: Vec<JsonHit<'a>>,
-    }
-    let first_number: Vec<usize> = issues
-        .iter()
-        .scan(1, |next, issue| {
-            let first = *next;
-            *next += issue.articles.len();
-            Some(first)
-        })
-        .collect();
-    let found = hits.iter().filter_map(|hit| {
-        let article = issues.get(hit.issue)?.articles.get(hit.article)?;
-        Some((hit, article, first_number[hit.issue] + hit.article))
-    });
-    if json {
-        let hits = found
-            .map(|(hit, article, number)| JsonHit {
-                issue: &issues[hit.issue].source,
-                article: number,
-                title: &article.title,
-                snippets: hit.snippets.iter().map(|s| s.text.as_str()).collect(),
-                score: hit.score,
-            })
-            .collect();
-        serde_json::to_writer(&mut *out, &JsonSearch { query, hits })?;
-        return writeln!(out);
-    }
-    for (hit, article, number) in found {
-        let snippet = hit.snippets.first().map_or("", |s| s.text.as_str());
-        writeln!(out, "{number}\t{}\t{snippet}", article.title)?;
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::keymap::{Resolver, actions_for};
 use crate::app::{Action, AppState};
-use crate::search::{Corpus, Ranker};
+use crate::search::Dictionary;
 use crate::typeset::AmbiguousWidth;
 pub use clipboard::Clipboard;
 use reader::read_input;
@@ -50,10 +50,8 @@ pub(super) enum Input {
     Resized,
     /// SIGCONT: resumed after a stop from outside; redraw everything.
     Resumed,
-    /// The search corpus of these issues has been built.
-    Corpus(Arc<Corpus>, Arc<Vec<crate::model::Issue>>),
     /// The word segmenter has loaded.
-    Ranker(Box<Ranker>),
+    Dictionary(Box<Dictionary>),
     /// Every issue of the library has been parsed.
     Library(Arc<Vec<crate::model::Issue>>),
     /// An action from a background thread (the archive index's, say).

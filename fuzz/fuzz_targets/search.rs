@@ -1,7 +1,8 @@
-//! Search with arbitrary queries over arbitrary articles: exactly the articles holding every
-//! term inside one field (never across two paragraphs), or whose headline spells a Latin term
-//! in pinyin, are found; matches and snippet marks lie on char boundaries and cover a term or
-//! what it spells; jieba's word segmentation never panics.
+//! Search with arbitrary queries over arbitrary articles: the index finds exactly the
+//! articles holding every term inside one field (never across two paragraphs) and no excluded
+//! term; snippet marks lie on char boundaries and cover the first term; in-article matches lie
+//! on char boundaries and cover a term or what it spells; jieba's word segmentation never
+//! panics.
 //!
 //! Input: the query up to the first line feed, then articles separated by blank lines, each a
 //! title line followed by paragraph lines.
@@ -10,13 +11,13 @@
 
 use std::sync::LazyLock;
 
-use dubao::io::load::samples;
+use dubao::index::{ArchiveIndex, ArchiveQuery, Sort};
 use dubao::model::{Article, Issue};
-use dubao::search::{Corpus, Pinyin, Query, Ranker, find_in_article, fold};
+use dubao::search::{Dictionary, Pinyin, Query, find_in_article, fold};
 use libfuzzer_sys::fuzz_target;
 
-/// Built once (jieba takes a tenth of a second to load): the samples' statistics.
-static RANKER: LazyLock<Ranker> = LazyLock::new(|| Ranker::new(&Corpus::new(&samples())));
+/// Loaded once (jieba takes a tenth of a second to load).
+static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(Dictionary::load);
 
 fn article(text: &str) -> Article {
     let mut lines = text.split('\n');
@@ -27,12 +28,11 @@ fn article(text: &str) -> Article {
     }
 }
 
-/// Whether every term of `query` occurs inside one field of `fields`.
-fn holds<'a>(query: &Query, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
-    query
-        .terms
-        .iter()
-        .all(|t| fields.clone().any(|f| fold(f).contains(t.as_str())))
+/// Whether `term` occurs inside one field of `article`.
+fn holds(article: &Article, term: &str) -> bool {
+    std::iter::once(article.title.as_str())
+        .chain(article.paragraphs.iter().map(String::as_str))
+        .any(|f| fold(f).contains(term))
 }
 
 fuzz_target!(|bytes: &[u8]| {
@@ -51,60 +51,41 @@ fuzz_target!(|bytes: &[u8]| {
         articles,
         ..Issue::default()
     }];
-    let corpus = Corpus::new(&issues);
-    let ranker = &*RANKER;
-    let _ = ranker.query_words(&query);
-    let spelled: Vec<Option<Pinyin>> = query.terms.iter().map(|t| Pinyin::new(t)).collect();
-    for ranked in [None, Some(ranker)] {
-        let hits = corpus.search(&issues, &query, ranked, usize::MAX);
-        let mut found: Vec<usize> = hits.iter().map(|h| h.article).collect();
-        found.sort_unstable();
-        // Every term in one field as typed, or (pinyin) spelled by the headline.
+    let index = ArchiveIndex::of_issues(&issues, DICTIONARY.jieba()).expect("an index in memory");
+    let archive_query = ArchiveQuery::parse(query_text);
+    let results = index
+        .search(&archive_query, Sort::Relevance, usize::MAX / 2)
+        .expect("a search");
+    let mut found: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
+    found.sort_unstable();
+    let filtered = archive_query.dates.is_some()
+        || archive_query.paper.is_some()
+        || archive_query.pages.is_some();
+    if !filtered {
         let expected: Vec<usize> = issues[0]
             .articles
             .iter()
             .enumerate()
             .filter(|(_, a)| {
-                let title = fold(&a.title);
-                !query.is_empty()
-                    && query.terms.iter().zip(&spelled).all(|(term, pinyin)| {
-                        let one = Query {
-                            terms: vec![term.clone()],
-                        };
-                        let fields = std::iter::once(a.title.as_str())
-                            .chain(a.paragraphs.iter().map(String::as_str));
-                        holds(&one, fields) || pinyin.as_ref().is_some_and(|p| p.is_match(&title))
-                    })
+                !archive_query.terms.is_empty()
+                    && archive_query.terms.iter().all(|t| holds(a, t))
+                    && !archive_query.excluded.iter().any(|t| holds(a, t))
             })
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(found, expected, "query {:?}", query.terms);
-        for hit in &hits {
-            let article = &issues[0].articles[hit.article];
-            let as_typed = holds(
-                &query,
-                std::iter::once(article.title.as_str())
-                    .chain(article.paragraphs.iter().map(String::as_str)),
-            );
-            assert_eq!(hit.by_pinyin, !as_typed, "pinyin hits are the others");
-            assert_eq!(
-                hit.in_title,
-                hit.by_pinyin || holds(&query, std::iter::once(article.title.as_str()))
-            );
-            for snippet in &hit.snippets {
-                let (start, end) = snippet.highlight;
-                let marked = snippet
-                    .text
-                    .get(start..end)
-                    .expect("mark on char boundaries");
-                assert!(
-                    fold(marked) == query.terms[0]
-                        || spelled.iter().flatten().any(|p| p.is_match(marked)),
-                    "mark {marked:?} is no term and spells none"
-                );
-            }
+        assert_eq!(found, expected, "query {archive_query:?}");
+    }
+    for hit in &results.hits {
+        for snippet in &hit.snippets {
+            let (start, end) = snippet.highlight;
+            let marked = snippet
+                .text
+                .get(start..end)
+                .expect("mark on char boundaries");
+            assert_eq!(fold(marked), archive_query.terms[0], "the mark is the first term");
         }
     }
+    let spelled: Vec<Pinyin> = query.terms.iter().filter_map(|t| Pinyin::new(t)).collect();
     for article in &issues[0].articles {
         let mut last = (0, 0);
         for m in find_in_article(article, &query) {
@@ -118,10 +99,10 @@ fuzz_target!(|bytes: &[u8]| {
                 .get(m.start..m.end)
                 .expect("match on char boundaries");
             assert!(
-                query.terms.contains(&fold(matched)) || spelled.iter().flatten().any(|p| p.is_match(matched)),
+                query.terms.contains(&fold(matched)) || spelled.iter().any(|p| p.is_match(matched)),
                 "{matched:?} is no term and spells none"
             );
         }
-        let _ = ranker.keywords(article, 3);
+        let _ = DICTIONARY.keywords(article, 3);
     }
 });

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::search::Shared;
 use crate::model::Issue;
-use crate::search::{Corpus, Ranker};
+use crate::search::Dictionary;
 
 /// One state change, from a key, the mouse, the terminal or a signal.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -84,12 +84,9 @@ pub enum Action {
     /// The library's scan has learnt what each issue holds, in the library's order.
     #[serde(skip)]
     LibraryScanned(Vec<super::shelf::Summary>),
-    /// The search corpus of these issues has been built (off the UI thread).
+    /// The word segmenter has loaded: keywords can be shown, headlines broken between words.
     #[serde(skip)]
-    CorpusReady(Shared<Corpus>, Shared<Vec<Issue>>),
-    /// The word segmenter has loaded: search results can be ranked, keywords shown.
-    #[serde(skip)]
-    RankerReady(Shared<Ranker>),
+    DictionaryReady(Shared<Dictionary>),
     /// The terminal was resized to (columns, rows).
     #[serde(skip)]
     Resize(u16, u16),
@@ -106,9 +103,14 @@ pub enum Action {
     ToggleScript,
     /// `o`: the open article's outline (subheadings, lead box, sidebars).
     Outline,
-    /// The library folder's archive index is open (what it holds so far is searchable).
+    /// The index that searches across issues is open (what it holds so far is searchable):
+    /// the library folder's, its keys relative to that folder, or one in memory of the open
+    /// issues (`None`), keyed by their positions.
     #[serde(skip)]
-    ArchiveOpened(Shared<crate::index::ArchiveIndex>, std::path::PathBuf),
+    ArchiveOpened(
+        Shared<crate::index::ArchiveIndex>,
+        Option<std::path::PathBuf>,
+    ),
     /// The archive index's background update: how far it has got; `None` when done.
     #[serde(skip)]
     Indexing(Option<crate::index::Progress>),

@@ -96,7 +96,6 @@ fn issues(state: &mut AppState, action: &Action) -> bool {
             state.issues = Arc::clone(&issues.0);
             state.loading = false;
             state.remembered.reload(&state.issues);
-            state.search.corpus = None;
             state.relayout();
             memory::restore(state);
         }
@@ -109,8 +108,9 @@ fn issues(state: &mut AppState, action: &Action) -> bool {
 fn searches(state: &mut AppState, action: &Action) -> bool {
     let prompt_open = state.search.prompt.is_some();
     match action {
-        Action::RankerReady(ranker) => search::ranker_ready(state, ranker.clone()),
-        Action::CorpusReady(corpus, issues) => search::corpus_ready(state, corpus, issues),
+        Action::DictionaryReady(dictionary) => {
+            state.search.dictionary = Some(dictionary.clone());
+        }
         Action::ArchiveOpened(index, root) => {
             state.search.archive = Some(search::Archive::new(index.clone(), root.clone()));
             search::search_again(state);

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::model::Issue;
 use crate::script::{Script, converters};
-use crate::search::Ranker;
+use crate::search::Dictionary;
 use crate::typeset::{AmbiguousWidth, ArticleLine, Options, Role, WordStarts, layout_article_with};
 pub use card_lines::preview;
 pub use cards::{
@@ -41,7 +41,7 @@ pub struct Inputs<'a> {
     /// The article's keywords are known: a line is kept for them under the headline.
     pub keywords: bool,
     /// The segmenter, once loaded: headlines then break between words.
-    pub words: Option<&'a Ranker>,
+    pub words: Option<&'a Dictionary>,
     /// The script the text is shown in.
     pub script: Script,
 }
@@ -247,7 +247,7 @@ impl Layout {
 fn reader_text(
     article: &crate::model::Article,
     key: &TextKey,
-    words: Option<&Ranker>,
+    words: Option<&Dictionary>,
 ) -> (Vec<ArticleLine>, Vec<TextPos>) {
     let text_width = usize::from(key.width.saturating_sub(2 * READER_PAD).max(1));
     let word_starts = |text: &str| words.map(|w| w.word_starts(text)).unwrap_or_default();

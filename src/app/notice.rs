@@ -40,8 +40,9 @@ pub enum Notice {
     },
     /// `n`/`N` with no search.
     NoSearch,
-    /// Keywords asked for before the dictionary has loaded.
-    DictionaryLoading,
+    /// Keywords, or a search across issues, asked for before the dictionary and the index
+    /// have loaded.
+    Loading,
     /// The reading state could not be saved.
     SaveFailed {
         path: PathBuf,

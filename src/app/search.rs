@@ -10,11 +10,8 @@ mod finder;
 use std::sync::Arc;
 
 use super::{AppState, Notice, Screen};
-use crate::search::{Corpus, Hit, Match, Ranker};
-pub use across::{
-    corpus_ready, keyword, open_result, ranker_ready, search_again, search_all, search_in_memory,
-    select,
-};
+use crate::search::{Dictionary, Hit, Match};
+pub use across::{keyword, open_result, search_again, search_all, select};
 pub use archive::Archive;
 pub use finder::{find, step};
 
@@ -80,11 +77,10 @@ pub struct SearchState {
     pub prompt: Option<Prompt>,
     pub finder: Option<Finder>,
     pub results: Option<Results>,
-    pub corpus: Option<Arc<Corpus>>,
-    pub ranker: Option<Shared<Ranker>>,
+    pub dictionary: Option<Shared<Dictionary>>,
     /// The last search across issues, that `S` offers again.
     pub last_query: String,
-    /// The library's archive index, which answers searches across issues when there is one.
+    /// The index that answers searches across issues, once it is open.
     pub archive: Option<Archive>,
 }
 
@@ -139,7 +135,13 @@ pub fn submit(state: &mut AppState) {
             .is_some_and(|r| !r.hits.is_empty()),
         Scope::Date => return date::go_to_date(state, &prompt.input),
     };
-    if !found && !prompt.input.trim().is_empty() {
+    let typed = !prompt.input.trim().is_empty();
+    if prompt.scope == Scope::Global && typed && state.search.archive.is_none() {
+        // Nothing found yet is not "not found": the results stay on screen (the status line
+        // says the index is loading) and fill in when it opens.
+        return;
+    }
+    if !found && typed {
         state.notice = Some(Notice::NotFound(prompt.input.clone()));
     }
     if prompt.scope == Scope::Global && !found {

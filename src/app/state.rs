@@ -90,7 +90,7 @@ pub struct AppState {
     layout: Layout,
 }
 
-/// What the keywords depend on: the issues, the article and the ranker (by identity).
+/// What the keywords depend on: the issues, the article and the dictionary (by identity).
 type KeywordsKey = (usize, usize, usize, usize);
 
 impl AppState {
@@ -214,24 +214,24 @@ impl AppState {
     /// Brings the keywords and the layout up to date; cheap when nothing they depend on
     /// changed. `update` calls it after every action, and before it needs the layout.
     pub fn relayout(&mut self) {
-        let ranker = self
+        let dictionary = self
             .search
-            .ranker
+            .dictionary
             .as_ref()
             .map_or(0, |r| Arc::as_ptr(&r.0) as usize);
         let key = (
             Arc::as_ptr(&self.issues) as usize,
             self.issue,
             self.article,
-            ranker,
+            dictionary,
         );
         // Only for a reading pane on screen: TF-IDF is the costly part of a key press.
         let shown = self.screen == Screen::Reader || self.split();
         if !shown {
             self.keywords = (Vec::new(), (0, 0, 0, 0));
         } else if key != self.keywords.1 {
-            let words = match (&self.search.ranker, self.current_article()) {
-                (Some(ranker), Some(article)) => ranker.0.keywords(article, KEYWORDS),
+            let words = match (&self.search.dictionary, self.current_article()) {
+                (Some(dictionary), Some(article)) => dictionary.0.keywords(article, KEYWORDS),
                 _ => Vec::new(),
             };
             self.keywords = (words, key);
@@ -246,7 +246,7 @@ impl AppState {
             issue: self.issue,
             article: self.article,
             keywords: !self.keywords.0.is_empty(),
-            words: self.search.ranker.as_ref().map(|r| &*r.0),
+            words: self.search.dictionary.as_ref().map(|r| &*r.0),
             script: self.script,
         });
     }
@@ -277,7 +277,7 @@ impl AppState {
                 .results
                 .as_ref()
                 .map(|r| (r.selected, r.hits.len(), r.query.clone())),
-            search.ranker.is_some(),
+            search.dictionary.is_some(),
             self.remembered.changes,
             self.loading,
             search.archive.as_ref().map(|a| a.progress.clone()),

@@ -132,20 +132,14 @@ fn list(state: &mut AppState) {
         return;
     };
     let query = view.query.clone();
-    // A library: its index, every issue (in memory or not), filtered to the period.
-    let hits = if let Some(archive) = state.search.archive.as_mut() {
-        archive.search(&state.issues, &format!("{query} date:{from}..{to}"), LISTED)
-    } else {
-        let mut hits = super::search::search_in_memory(state, &query, usize::MAX);
-        hits.retain(|hit| {
-            state
-                .issues
-                .get(hit.issue)
-                .and_then(|i| i.date)
-                .is_some_and(|d| (from..=to).contains(&d))
+    // Every issue (in memory or not), filtered to the period by the index.
+    let hits = state
+        .search
+        .archive
+        .as_mut()
+        .map_or_else(Vec::new, |archive| {
+            archive.search(&state.issues, &format!("{query} date:{from}..{to}"), LISTED)
         });
-        hits
-    };
     state.search.results = Some(Results {
         query,
         hits,

@@ -1,6 +1,6 @@
-//! The command-line entry points over the index: `dubao index [DIR]` and `dubao search` over a
-//! library's index. Progress goes to standard error (a bar only on a terminal), results and
-//! the summary to `out`.
+//! The command-line entry points over the index: `dubao index [DIR]`, and `dubao search` over
+//! a library's index or over files (through an index in memory of them). Progress goes to
+//! standard error (a bar only on a terminal), results and the summary to `out`.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use super::{ArchiveIndex, ArchiveQuery, IndexError, Progress, Sort, UpdateReport, Words};
+use crate::model::Issue;
 
-/// Hits printed by `dubao search` over an index unless asked for more.
+/// Hits printed by `dubao search` unless asked for more.
 pub const DEFAULT_LIMIT: usize = 100;
 /// Marks around the hit in a plain-text snippet.
 const MARK_OPEN: &str = "【";
@@ -40,9 +41,7 @@ pub fn index_into(
 }
 
 /// `dubao search QUERY DIR` over the index of `dir` (brought up to date first, unless another
-/// dubao is indexing it: then what is indexed so far is searched). Writes one line per hit —
-/// date, path, article number in its issue (as `dubao cat PATH --article N` takes it), title,
-/// snippet with the hit in 【】 — or JSON. Returns whether anything was found.
+/// dubao is indexing it: then what is indexed so far is searched); see [`write_results`].
 pub fn run_search(
     dir: &Path,
     query: &str,
@@ -76,8 +75,40 @@ pub fn search_in(
     }
     bar.finish_and_clear();
     let results = index.search(&ArchiveQuery::parse(query), sort, limit)?;
+    write_results(out, query, &results, json)
+}
+
+/// `dubao search QUERY FILE…`: the same search over `issues`, through an index in memory of
+/// them; a hit names its issue by its source.
+pub fn search_issues(
+    issues: &[Issue],
+    query: &str,
+    sort: Sort,
+    limit: usize,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let index = ArchiveIndex::of_issues(issues, Words::loading())?;
+    let mut results = index.search(&ArchiveQuery::parse(query), sort, limit)?;
+    for hit in &mut results.hits {
+        if let Some(issue) = super::memory_position(&hit.path).and_then(|i| issues.get(i)) {
+            hit.path = issue.source.to_string();
+        }
+    }
+    write_results(out, query, &results, json)
+}
+
+/// One line per hit — date, issue, article number in its issue (as `dubao cat PATH --article
+/// N` takes it), title, snippet with the hit in 【】 — or JSON. Returns whether anything was
+/// found.
+fn write_results(
+    out: &mut impl Write,
+    query: &str,
+    results: &super::ArchiveResults,
+    json: bool,
+) -> anyhow::Result<bool> {
     if json {
-        write_json(out, query, &results)?;
+        write_json(out, query, results)?;
     } else {
         for hit in &results.hits {
             let date = hit.date.map_or_else(|| "-".to_owned(), |d| d.to_string());

@@ -138,14 +138,17 @@ impl ArchiveIndex {
     }
 
     /// Commits what is left, waits for merges, and lets this process's reader see it all.
-    fn finish(&self, mut writer: IndexWriter<TantivyDocument>) -> Result<(), IndexError> {
+    pub(super) fn finish(
+        &self,
+        mut writer: IndexWriter<TantivyDocument>,
+    ) -> Result<(), IndexError> {
         writer.commit().map_err(|e| self.error(e))?;
         writer.wait_merging_threads().map_err(|e| self.error(e))?;
         self.refresh()
     }
 
     /// Adds one document per article of `issue`; returns how many.
-    fn add_issue(
+    pub(super) fn add_issue(
         &self,
         writer: &IndexWriter<TantivyDocument>,
         key: &str,

@@ -3,8 +3,8 @@
 
 /// The folded form of one character: lower case, half-width (`Ａ１` → `a1`), simplified
 /// (`發` → `发`); `None` for white
-/// space and control characters, which matching ignores — so folded text never holds the
-/// corpus's field separator (a control character) and no query can match across two fields.
+/// space and control characters, which matching ignores — so a folded query never holds the
+/// index's paragraph break and no query can match across two paragraphs.
 pub fn fold_char(c: char) -> Option<char> {
     if c.is_whitespace() || c.is_control() {
         return None;

@@ -1,7 +1,7 @@
-//! Work started after the first frame, off the UI thread: the library's scan, the word
-//! segmenter, and the search behind the global search — the library's archive index (brought
-//! up to date here, searchable while it is), or for the samples and single files an in-memory
-//! corpus.
+//! Work started after the first frame, off the UI thread: the word segmenter, the library's
+//! scan, and the index behind the search across issues — the library's archive index (brought
+//! up to date here, searchable while it is), or for the samples and single files an index in
+//! memory.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -17,50 +17,60 @@ use crate::app::{Action, Notice};
 use crate::index::ArchiveIndex;
 use crate::io::library::Loader;
 use crate::model::Issue;
-use crate::search::{Corpus, Ranker};
+use crate::search::Dictionary;
 
 /// The least time between two progress reports (each is a status-line redraw).
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
 /// Starts the background work for `issues` (or for the library `library` loads).
+/// jieba first (about 0.1 s to load; keywords and headline breaks need it, and the index's
+/// word tokenizer shares the one dictionary), then the index.
 pub(super) fn start(issues: Arc<Vec<Issue>>, library: Option<Loader>, tx: Sender<Input>) {
-    thread::spawn(move || match library {
-        Some(loader) => {
-            // The library's issues are parsed when opened: this copy would only hold one.
-            drop(issues);
-            library_work(loader, &tx);
+    thread::spawn(move || {
+        let dictionary = Dictionary::load();
+        let jieba = dictionary.jieba();
+        let _ = tx.send(Input::Dictionary(Box::new(dictionary)));
+        match library {
+            Some(loader) => {
+                // The library's issues are parsed when opened: this copy would only hold one.
+                drop(issues);
+                library_work(loader, jieba, &tx);
+            }
+            None => in_memory(&issues, jieba, &tx),
         }
-        None => in_memory(issues, &tx),
     });
 }
 
-/// Samples and single files: the corpus, then jieba (about 0.1 s to load) ranking over it.
-fn in_memory(issues: Arc<Vec<Issue>>, tx: &Sender<Input>) {
-    let corpus = Arc::new(Corpus::new(&issues));
-    let _ = tx.send(Input::Corpus(Arc::clone(&corpus), issues));
-    let _ = tx.send(Input::Ranker(Box::new(Ranker::new(&corpus))));
+/// Samples, single files and a library with no index: an index in memory of the issues.
+fn in_memory(issues: &[Issue], jieba: Arc<Jieba>, tx: &Sender<Input>) {
+    let send = |action| tx.send(Input::App(action)).is_ok();
+    match ArchiveIndex::of_issues(issues, jieba) {
+        Ok(index) => {
+            send(Action::ArchiveOpened(Shared(Arc::new(index)), None));
+            send(Action::Indexing(None));
+        }
+        Err(e) => {
+            send(Action::Notice(Notice::IndexFailed(e.to_string())));
+        }
+    }
 }
 
-/// A library folder: jieba first (keywords and headline breaks need no word statistics of
-/// the whole library, and the index's tokenizer shares the one dictionary), the index on a
-/// thread of its own, the scan meanwhile. Only without an index is every issue parsed and
-/// kept, for the in-memory search.
-fn library_work(mut loader: Loader, tx: &Sender<Input>) {
-    let ranker = Ranker::new(&Corpus::default());
-    let jieba = ranker.jieba();
-    let _ = tx.send(Input::Ranker(Box::new(ranker)));
+/// A library folder: the index on a thread of its own, the scan meanwhile. Only without an
+/// index is every issue parsed and kept, for an index in memory.
+fn library_work(mut loader: Loader, jieba: Arc<Jieba>, tx: &Sender<Input>) {
     let folder = loader.folder().to_owned();
     let indexer = {
+        let jieba = Arc::clone(&jieba);
         let tx = tx.clone();
         thread::spawn(move || index(&folder, jieba, &tx))
     };
     let summaries = loader.scan();
     let _ = tx.send(Input::App(Action::LibraryScanned(summaries)));
-    // No index (no cache folder, a disk full): the in-memory search, ranked over the library.
+    // No index (no cache folder, a disk full): every issue in memory, and an index of them.
     if !indexer.join().unwrap_or(false) {
         let issues = Arc::new(loader.load_all());
         let _ = tx.send(Input::Library(Arc::clone(&issues)));
-        in_memory(issues, tx);
+        in_memory(&issues, jieba, tx);
     }
 }
 
@@ -79,7 +89,7 @@ fn index(folder: &Path, jieba: Arc<Jieba>, tx: &Sender<Input>) -> bool {
     };
     if !send(Action::ArchiveOpened(
         Shared(Arc::clone(&index)),
-        folder.to_owned(),
+        Some(folder.to_owned()),
     )) {
         return true;
     }

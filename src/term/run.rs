@@ -133,10 +133,9 @@ impl Loop<'_> {
             // nothing.
             Input::Resized | Input::Answer(Answer::Cursor { .. }) => Vec::new(),
             Input::Suspend => vec![Action::Suspend],
-            Input::Corpus(corpus, issues) => {
-                vec![Action::CorpusReady(Shared(corpus), Shared(issues))]
+            Input::Dictionary(dictionary) => {
+                vec![Action::DictionaryReady(Shared(Arc::from(dictionary)))]
             }
-            Input::Ranker(ranker) => vec![Action::RankerReady(Shared(Arc::from(ranker)))],
             Input::Library(issues) => vec![Action::LibraryLoaded(Shared(issues))],
             Input::App(action) => vec![action],
             Input::Answer(Answer::Synchronized(yes)) => {

@@ -69,7 +69,12 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !state.pending.is_empty() {
         put(format!(" {}… ", state.pending), theme.pending);
     }
-    let searching = search.prompt.is_some() || state.screen == Screen::Results;
+    // Across issues: the index answers (an in-article search needs none).
+    let searching = search
+        .prompt
+        .as_ref()
+        .is_some_and(|p| p.scope == Scope::Global)
+        || state.screen == Screen::Results;
     if let Some(notice) = &state.notice {
         put(
             format!(" {}", strings::notice(state.language, notice)),
@@ -82,7 +87,7 @@ pub fn render(state: &AppState, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!(" {}", strings::indexing(state.language, progress)),
             theme.status,
         );
-    } else if searching && search.ranker.is_none() {
+    } else if searching && search.archive.is_none() {
         put(format!(" {}", words.loading), theme.status);
     }
     let hints = format!(

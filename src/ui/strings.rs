@@ -70,7 +70,7 @@ pub const ZH: Words = Words {
     mode_trend: "趋势",
     keywords: "关键词",
     no_search: "没有搜索：按 / 搜索",
-    loading: "词典加载中…",
+    loading: "词典和索引加载中…",
     bookmarks: "书签",
     date_unknown: "日期不详",
     weekdays: [
@@ -119,7 +119,7 @@ pub const EN: Words = Words {
     mode_trend: "trend",
     keywords: "keywords",
     no_search: "no search: press /",
-    loading: "loading the dictionary…",
+    loading: "loading the dictionary and index…",
     bookmarks: "Bookmarks",
     date_unknown: "date unknown",
     weekdays: [
@@ -193,7 +193,7 @@ pub fn notice(language: Language, notice: &Notice) -> String {
         Notice::NoSearch => w.no_search.to_owned(),
         Notice::NothingToChart if en => "nothing to chart: search first (/), then T".to_owned(),
         Notice::NothingToChart => "没有可统计的词：先搜索（/），再按 T".to_owned(),
-        Notice::DictionaryLoading => w.loading.to_owned(),
+        Notice::Loading => w.loading.to_owned(),
         Notice::Copied { what, chars, via } => {
             let what = w.copied[match what {
                 CopyKind::Paragraph => 0,
@@ -522,7 +522,7 @@ mod tests {
             Notice::NotFound("电力".into()),
             Notice::NoIssueOn("1999-01-01".into()),
             Notice::NoSearch,
-            Notice::DictionaryLoading,
+            Notice::Loading,
             Notice::SaveFailed {
                 path: "/tmp/state.json".into(),
                 error: "disk full".into(),

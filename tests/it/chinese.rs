@@ -30,14 +30,17 @@ fn issue(date: Option<IssueDate>, articles: Vec<Article>) -> Issue {
     }
 }
 
+/// The app on `issues`, with the index in memory of them open.
 fn app_on(issues: Vec<Issue>, width: u16, height: u16) -> AppState {
-    AppState::new(
+    let mut app = AppState::new(
         issues,
         Keymap::default_keymap(),
         ThemeKind::Dark,
         width,
         height,
-    )
+    );
+    crate::support::open_index(&mut app);
+    app
 }
 
 /// Three dated issues, listed out of date order, and one without a date.

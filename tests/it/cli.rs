@@ -226,11 +226,16 @@ fn search_prints_hits_and_exits_like_grep() {
     assert_eq!(output.status.code(), Some(0));
     let lines: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert!(
-        lines[0].starts_with("1\t全县秋粮丰收\t"),
-        "title hits first: {lines:?}"
+    // date, issue, article number in the issue, title, snippet with the hit marked
+    assert_eq!(
+        lines[0],
+        format!("-\t{a}\t1\t全县秋粮丰收\t本报讯 今年全县【秋粮】喜获丰收。"),
+        "title hits first"
     );
-    assert!(lines[1].starts_with("2\t电网改造完工\t"));
+    assert!(
+        lines[1].starts_with(&format!("-\t{b}\t1\t电网改造完工\t")),
+        "{lines:?}"
+    );
     let nothing = dubao(&["search", "没有的词", &a]);
     assert_eq!(nothing.status.code(), Some(1));
     assert!(nothing.stdout.is_empty());
@@ -248,11 +253,18 @@ fn search_json_has_the_documented_shape() {
         assert!(!hit[key].is_null(), "{key} in {hit}");
     }
     assert!(hit["article"].as_u64().is_some_and(|n| n >= 1));
+    assert!(json["total"].as_u64().is_some_and(|n| n >= 1));
     assert!(
-        hit["snippets"][0]
+        hit["issue"]
             .as_str()
-            .is_some_and(|s| s.contains("电力"))
+            .is_some_and(|i| i.starts_with("embedded:")),
+        "an issue is named by its source: {hit}"
     );
+    // The snippet and, as a byte range of it, the hit.
+    let snippet = &hit["snippets"][0];
+    let text = snippet["text"].as_str().expect("a snippet's text");
+    let at = |i: usize| snippet["highlight"][i].as_u64().expect("a byte offset") as usize;
+    assert_eq!(text.get(at(0)..at(1)), Some("电力"));
 }
 
 /// Runs dubao with its configuration folder in `config_home`.

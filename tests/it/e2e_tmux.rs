@@ -512,7 +512,10 @@ fn back_from_a_result_returns_to_the_list_and_s_offers_the_last_query() {
     };
     tmux.wait_for("the front page", |s| s.contains("头版"));
     tmux.keys(&["S", "电", "力", "Enter"]);
-    tmux.wait_for("the results", |s| s.contains("搜索 “电力”"));
+    // Listed once the index in memory is built (the list waits for it, marked).
+    tmux.wait_for("the results", |s| {
+        s.contains("搜索 “电力”") && s.contains('▌')
+    });
     tmux.keys(&["j", "Enter"]);
     tmux.wait_for("the article with its match counter", |s| {
         status_line(s).contains("阅读") && status_line(s).contains("1/")

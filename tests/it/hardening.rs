@@ -2,9 +2,12 @@
 //! each kept as a regression test.
 
 mod search {
+    use dubao::index::{ArchiveIndex, ArchiveQuery, Sort};
     use dubao::io::load::samples;
     use dubao::model::{Article, Issue};
-    use dubao::search::{Corpus, Query, find_in_article, fold};
+    use dubao::search::{Query, find_in_article, fold};
+
+    use crate::support::jieba;
 
     fn issue(articles: Vec<Article>) -> Vec<Issue> {
         vec![Issue {
@@ -23,9 +26,11 @@ mod search {
     }
 
     fn found(issues: &[Issue], query: &str) -> Vec<usize> {
-        let corpus = Corpus::new(issues);
-        let mut found: Vec<usize> = corpus
-            .search(issues, &Query::parse(query), None, usize::MAX)
+        let index = ArchiveIndex::of_issues(issues, jieba()).expect("an index in memory");
+        let mut found: Vec<usize> = index
+            .search(&ArchiveQuery::parse(query), Sort::Relevance, usize::MAX / 2)
+            .expect("a search")
+            .hits
             .iter()
             .map(|h| h.article)
             .collect();
@@ -33,7 +38,7 @@ mod search {
         found
     }
 
-    /// fuzz/search: the corpus separates paragraphs with U+001F; a query holding it matched
+    /// fuzz/search: the old corpus separated paragraphs with U+001F; a query holding it matched
     /// across the boundary.
     #[test]
     fn a_field_separator_in_the_query_never_spans_two_paragraphs() {

@@ -480,12 +480,7 @@ fn english_comes_from_the_same_table() {
 }
 
 #[test]
-fn the_dictionary_arriving_leaves_the_bookmark_list_alone() {
-    use std::sync::Arc;
-
-    use dubao::app::{Action, update};
-    use dubao::search::{Corpus, Ranker};
-
+fn the_index_opening_leaves_the_bookmark_list_alone() {
     let mut app = app(80, 24);
     press(&mut app, "mB");
     let listed = app
@@ -494,11 +489,7 @@ fn the_dictionary_arriving_leaves_the_bookmark_list_alone() {
         .as_ref()
         .map(|r| (r.bookmarks, r.hits.len()));
     assert_eq!(listed, Some((true, 1)));
-    let ranker = Ranker::new(&Corpus::new(&app.issues));
-    update(
-        &mut app,
-        Action::RankerReady(dubao::app::search::Shared(Arc::new(ranker))),
-    );
+    super::support::open_index(&mut app);
     let after = app
         .search
         .results

@@ -102,6 +102,26 @@ fn search_across_issues_lists_results_and_opens_at_the_first_hit() {
 }
 
 #[test]
+fn a_search_submitted_before_the_index_opens_waits_for_it_on_the_results_screen() {
+    let mut app = dubao::app::AppState::new(
+        dubao::io::load::samples(),
+        dubao::app::keymap::Keymap::default_keymap(),
+        dubao::app::ThemeKind::Dark,
+        80,
+        24,
+    );
+    press(&mut app, "S电力<Enter>");
+    assert_eq!(app.screen, Screen::Results);
+    assert!(app.notice.is_none(), "not \"not found\": {:?}", app.notice);
+    let shown = screen(&render(&app));
+    assert!(shown.contains("词典和索引加载中"), "{shown}");
+    crate::support::open_index(&mut app);
+    assert_eq!(app.screen, Screen::Results);
+    let hits = app.search.results.as_ref().map_or(0, |r| r.hits.len());
+    assert!(hits >= 2, "{hits} hits once the index opened");
+}
+
+#[test]
 fn slash_on_the_front_page_searches_every_issue() {
     let mut app = app(80, 24);
     press(&mut app, "/衡阳");

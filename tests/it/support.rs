@@ -1,9 +1,14 @@
 //! Helpers for driving the app without a terminal: a key-string DSL and a screen printer.
 
+use std::sync::{Arc, LazyLock};
+
 use dubao::app::keymap::{Keymap, Resolver, actions_for};
-use dubao::app::{AppState, Effect, ThemeKind, update};
+use dubao::app::search::Shared;
+use dubao::app::{Action, AppState, Effect, ThemeKind, update};
+use dubao::index::ArchiveIndex;
 use dubao::io::load::samples;
 use dubao::ui::draw;
+use jieba_rs::Jieba;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,15 +24,38 @@ pub fn sample_paragraphs() -> Vec<String> {
         .collect()
 }
 
-/// The app on the embedded samples at `width` × `height`.
+/// The app on the embedded samples at `width` × `height`, with the index in memory that the
+/// background thread builds of them open.
 pub fn app(width: u16, height: u16) -> AppState {
-    AppState::new(
+    static INDEX: LazyLock<Arc<ArchiveIndex>> = LazyLock::new(|| {
+        Arc::new(ArchiveIndex::of_issues(&samples(), jieba()).expect("an index of the samples"))
+    });
+    let mut app = AppState::new(
         samples(),
         Keymap::default_keymap(),
         ThemeKind::Dark,
         width,
         height,
-    )
+    );
+    opened(&mut app, Arc::clone(&INDEX));
+    app
+}
+
+/// jieba's dictionary, loaded once for every test.
+pub fn jieba() -> Arc<Jieba> {
+    static JIEBA: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(Jieba::new()));
+    Arc::clone(&JIEBA)
+}
+
+/// Opens an index in memory of the app's issues, as the background thread does.
+pub fn open_index(app: &mut AppState) {
+    let index = ArchiveIndex::of_issues(&app.issues, jieba()).expect("an index in memory");
+    opened(app, Arc::new(index));
+}
+
+fn opened(app: &mut AppState, index: Arc<ArchiveIndex>) {
+    update(app, Action::ArchiveOpened(Shared(index), None));
+    update(app, Action::Indexing(None));
 }
 
 /// The status line's message, in the words the views give it.

@@ -5,7 +5,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{Article, BlockKind};
-use crate::search::Ranker;
+use crate::search::Dictionary;
 use crate::typeset::width::prefix_fitting;
 use crate::typeset::{
     AmbiguousWidth, Options, TypesetLine, WordStarts, balanced_in_words, str_width, typeset,
@@ -62,7 +62,7 @@ const LABEL_CHARS: usize = 8;
 pub struct Measure<'a> {
     pub width: usize,
     pub ambiguous: AmbiguousWidth,
-    pub words: Option<&'a Ranker>,
+    pub words: Option<&'a Dictionary>,
 }
 
 /// The lines of `article`'s card, at most `max_rows` of them (at least one: the title's).

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 pub use super::card_lines::{CardLine, CardRole, ellipsize};
 use crate::model::Issue;
-use crate::search::Ranker;
+use crate::search::Dictionary;
 use crate::typeset::AmbiguousWidth;
 
 /// The most newspaper columns on a screen.
@@ -127,7 +127,7 @@ impl FrontPage {
     /// Lays out the cards of `article`'s block and of the block before it (where the previous
     /// screen may be) — of its whole page when that is no longer than [`WHOLE_PAGE`] — unless
     /// they are already.
-    pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Ranker>) {
+    pub fn lay_out_around(&self, article: usize, issue: &Issue, words: Option<&Dictionary>) {
         let at = self.block_index(article);
         // Blocks only, never a walk over all of them: a key must not cost the whole issue.
         let page = self
@@ -318,7 +318,7 @@ pub fn front_page(
     size: (u16, u16),
     max_columns: u16,
     ambiguous: AmbiguousWidth,
-    words: Option<&Ranker>,
+    words: Option<&Dictionary>,
 ) -> FrontPage {
     let page = FrontPage::new(issue, size, max_columns, ambiguous);
     for (index, block) in page.blocks.iter().enumerate() {

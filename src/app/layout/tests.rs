@@ -204,13 +204,13 @@ fn with_the_segmenter_headlines_break_between_words() {
         }],
         ..samples().swap_remove(0)
     }]);
-    let ranker = crate::search::Ranker::new(&crate::search::Corpus::new(&issues));
-    let starts = ranker.word_starts(title);
+    let dictionary = crate::search::Dictionary::load();
+    let starts = dictionary.word_starts(title);
     for width in [24u16, 30, 36] {
         let mut layout = Layout::default();
         layout.refresh(&Inputs {
             options: Options::default(),
-            words: Some(&ranker),
+            words: Some(&dictionary),
             ..inputs(&issues, width)
         });
         let lines: Vec<&str> = layout
@@ -233,7 +233,7 @@ fn with_the_segmenter_headlines_break_between_words() {
             (width, 30),
             1,
             AmbiguousWidth::Narrow,
-            Some(&ranker),
+            Some(&dictionary),
         );
         assert!(cards.cards().next().is_some());
     }

@@ -1,27 +1,23 @@
-//! Search across every open issue: the results list, opening a result, ranking once the
-//! dictionary has loaded, and the keywords' searches.
+//! Search across every open issue: the results list, opening a result, and the keywords'
+//! searches. The index answers ([`super::Archive`]); until it is open a search finds nothing
+//! yet (the status line says the index is loading) and runs again when it opens.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use super::{Results, Shared, find};
+use super::{Results, find};
 use crate::app::{AppState, Notice, Screen};
-use crate::model::Issue;
-use crate::search::{Corpus, Hit, Pinyin, Query, Ranker, fold};
+use crate::search::{Hit, Pinyin, Query, fold};
 
 /// Results that get a snippet: more than a screen shows, fewer than a large archive finds.
 const SNIPPETS: usize = 200;
 
 /// Searches every open issue for `input` and shows the results.
 pub fn search_all(state: &mut AppState, input: &str) {
-    let hits = match state.search.archive.as_mut() {
-        Some(archive) => {
-            let mut hits = archive.search(&state.issues, input, SNIPPETS);
-            hits.extend(pinyin_headlines(state, input, &hits));
-            hits
-        }
-        None => search_in_memory(state, input, SNIPPETS),
+    let mut hits = match state.search.archive.as_mut() {
+        Some(archive) => archive.search(&state.issues, input, SNIPPETS),
+        None => Vec::new(),
     };
+    hits.extend(pinyin_headlines(state, input, &hits));
     if !input.trim().is_empty() {
         input.clone_into(&mut state.search.last_query);
     }
@@ -34,27 +30,10 @@ pub fn search_all(state: &mut AppState, input: &str) {
     state.screen = Screen::Results;
 }
 
-/// The open issues searched in memory (the samples, or files named on the command line); the
-/// first `with_snippets` hits get snippets.
-pub fn search_in_memory(state: &mut AppState, input: &str, with_snippets: usize) -> Vec<Hit> {
-    let corpus = Arc::clone(
-        state
-            .search
-            .corpus
-            .get_or_insert_with(|| Arc::new(Corpus::new(&state.issues))),
-    );
-    let ranker = state.search.ranker.as_ref().map(|r| Arc::clone(&r.0));
-    corpus.search(
-        &state.issues,
-        &Query::parse(input),
-        ranker.as_deref(),
-        with_snippets,
-    )
-}
-
-/// Headlines of the library (from its scan for issues not in memory) that spell every
-/// Latin-letter term of `input` in pinyin, after the index's `found` (the index matches
-/// characters only): as the in-memory search does.
+/// Headlines of the open issues (from the library's scan for issues not in memory) that
+/// spell every Latin-letter term of `input` in pinyin (`fg`, `fugong` → 复工), after the
+/// index's `found`: the index matches characters only. (Headlines only: pinyin matching of
+/// every body of an archive would cost a second a query.)
 fn pinyin_headlines(state: &AppState, input: &str, found: &[Hit]) -> Vec<Hit> {
     let query = Query::parse(input);
     let spelled: Option<Vec<Pinyin>> = query.terms.iter().map(|t| Pinyin::new(t)).collect();
@@ -108,20 +87,7 @@ pub fn select(state: &mut AppState, delta: isize) {
     }
 }
 
-/// The corpus of `issues` is built: kept if they are still the issues open.
-pub fn corpus_ready(state: &mut AppState, corpus: &Shared<Corpus>, issues: &Shared<Vec<Issue>>) {
-    if Arc::ptr_eq(&issues.0, &state.issues) {
-        state.search.corpus = Some(Arc::clone(&corpus.0));
-    }
-}
-
-/// The dictionary is loaded: rank from now on (and re-rank results on screen).
-pub fn ranker_ready(state: &mut AppState, ranker: Shared<Ranker>) {
-    state.search.ranker = Some(ranker);
-    search_again(state);
-}
-
-/// Runs the search on screen again (more issues loaded or indexed, a ranker to rank with),
+/// Runs the search on screen again (the index opened, or more of the library indexed),
 /// keeping the screen and the selection.
 pub fn search_again(state: &mut AppState) {
     // A list of bookmarks is no search: it stays as it is.
@@ -143,7 +109,9 @@ pub fn keyword(state: &mut AppState, n: usize) {
         .cloned()
     {
         Some(word) => search_all(state, &word),
-        None if state.search.ranker.is_none() => state.notice = Some(Notice::DictionaryLoading),
+        None if state.search.dictionary.is_none() => {
+            state.notice = Some(Notice::Loading);
+        }
         None => {}
     }
 }

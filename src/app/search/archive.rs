@@ -1,26 +1,26 @@
-//! Search across issues answered by the archive index of the library folder, when the reader
-//! opened one: the index names issues by key (their path in the library), mapped here to the
-//! open issues. Without a library folder (the samples, single files) the in-memory search of
-//! [`crate::search`] answers instead.
+//! Search across issues answered by an archive index: the library folder's, whose keys are the
+//! issues' paths in the library, or one in memory of the open issues (the samples, files named
+//! on the command line, a library with no index), keyed by position. Keys are mapped here to
+//! the open issues.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Shared;
-use crate::index::{ArchiveIndex, ArchiveQuery, Progress, Sort};
+use crate::index::{ArchiveIndex, ArchiveQuery, Progress, Sort, memory_key};
 use crate::model::{Issue, Source};
 use crate::search::Hit;
 
 /// Open issue by the key the index knows it by (its path in the library).
 type IssueKeys = HashMap<String, usize>;
 
-/// The index of the open library, and how far its background update has got.
+/// The index searched across issues, and how far its background update has got.
 #[derive(Debug, Clone)]
 pub struct Archive {
     pub index: Shared<ArchiveIndex>,
-    /// The library folder the index keys are relative to.
-    pub root: PathBuf,
+    /// The library folder the index keys are relative to; `None` for an index in memory.
+    pub root: Option<PathBuf>,
     /// The update under way (files and bytes done); `None` once it has finished.
     pub progress: Option<Progress>,
     /// Open issue by key, made once: an issue parsed or put back keeps its source (and no
@@ -29,7 +29,7 @@ pub struct Archive {
 }
 
 impl Archive {
-    pub fn new(index: Shared<ArchiveIndex>, root: PathBuf) -> Self {
+    pub fn new(index: Shared<ArchiveIndex>, root: Option<PathBuf>) -> Self {
         Self {
             index,
             root,
@@ -42,8 +42,8 @@ impl Archive {
     /// snippets.
     pub fn search(&mut self, issues: &[Issue], input: &str, limit: usize) -> Vec<Hit> {
         let query = ArchiveQuery::parse(input);
-        // A failed search (the index folder removed under us) finds nothing; the in-memory
-        // engine is not a fallback for a library, which may be larger than memory.
+        // A failed search (the index folder removed under us) finds nothing: a library may be
+        // larger than memory, so there is no searching it another way.
         let Ok(found) = self.index.0.search(&query, Sort::Relevance, limit) else {
             return Vec::new();
         };
@@ -60,7 +60,7 @@ impl Archive {
                     in_title: hit.in_title,
                     score: f64::from(hit.score),
                     snippets: hit.snippets,
-                    // The index matches characters; pinyin is matched in memory only.
+                    // The index matches characters; pinyin is matched in headlines apart.
                     by_pinyin: false,
                 })
             })
@@ -69,11 +69,13 @@ impl Archive {
 
     /// The key → issue map of `issues`, made once.
     fn keys(&mut self, issues: &[Issue]) -> Arc<IssueKeys> {
-        let root = &self.root;
-        Arc::clone(
-            self.keys
-                .get_or_insert_with(|| Arc::new(issue_keys(root, issues))),
-        )
+        let root = self.root.as_deref();
+        Arc::clone(self.keys.get_or_insert_with(|| {
+            Arc::new(match root {
+                Some(root) => issue_keys(root, issues),
+                None => (0..issues.len()).map(|i| (memory_key(i), i)).collect(),
+            })
+        }))
     }
 }
 

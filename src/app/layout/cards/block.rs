@@ -4,14 +4,14 @@ use super::super::balance::{Place, balanced};
 use super::super::card_lines::{Measure, card_lines};
 use super::{BLOCK, Card, CardLine, FrontPage, SPAN_FROM};
 use crate::model::Article;
-use crate::search::Ranker;
+use crate::search::Dictionary;
 
 /// The cards of block `index` of `page`, screen after screen.
 pub(super) fn lay_out(
     page: &FrontPage,
     index: usize,
     articles: &[Article],
-    words: Option<&Ranker>,
+    words: Option<&Dictionary>,
 ) -> Vec<Card> {
     let block = &page.blocks[index];
     let tab = &page.tabs[block.tab];
