@@ -158,6 +158,22 @@ fn trend_row(index: &ArchiveIndex) -> String {
     )
 }
 
+/// Bytes of the index's files by kind (tantivy's extensions: `idx` postings, `pos`
+/// positions, `term` dictionary, `store` stored text, `fast` columns, …), largest first.
+fn size_by_kind(dir: &std::path::Path) -> Vec<(String, u64)> {
+    let mut kinds: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let kind = path
+            .extension()
+            .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+        *kinds.entry(kind).or_default() += entry.metadata().map_or(0, |m| m.len());
+    }
+    let mut kinds: Vec<(String, u64)> = kinds.into_iter().collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -196,6 +212,7 @@ fn main() {
     let build = started.elapsed();
     let articles = index.num_articles();
     let size = index.size_on_disk();
+    let parts = size_by_kind(&location);
     let (build_peak, _) = memory();
     drop(index);
 
@@ -263,5 +280,10 @@ fn main() {
     );
     println!("{}", trend_row(&index));
     println!("| peak RSS while building | {build_peak:.0} MB |");
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|(kind, bytes)| format!("{kind} {:.2}×", *bytes as f64 / text_bytes as f64))
+        .collect();
+    println!("| index parts (× the text) | {} |", parts.join(", "));
     println!("| peak RSS / RSS after the searches | {peak:.0} MB / {now:.0} MB |");
 }

@@ -1,10 +1,12 @@
 //! The archive index: an on-disk tantivy index of every article of a library folder, kept in
 //! the cache directory, updated incrementally, searched without loading the issues.
 //!
-//! Recall comes from folded character bigrams (every article the in-memory substring engine
-//! of [`crate::search`] finds for a query, the index finds), ranking from BM25 over jieba
-//! words with titles boosted. Domain and file IO only: no terminal types; [`command`] holds
-//! the two command-line entry points (`dubao index`, `dubao search` over an index).
+//! The one engine of searches across issues: [`memory`] builds the same index in memory for
+//! issues already parsed (the samples, files named on the command line). Recall comes from
+//! folded character bigrams (every article holding the query as a substring of one folded
+//! field is found), ranking from BM25 over jieba words with titles boosted. Domain and file
+//! IO only: no terminal types; [`command`] holds the command-line entry points (`dubao
+//! index`, `dubao search`).
 //!
 //! Safety: tantivy commits are atomic and one writer holds a lock file, so an indexing run
 //! killed at any point leaves the last committed batch searchable and the next run carries

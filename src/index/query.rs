@@ -1,9 +1,9 @@
 //! Queries over the archive: words, `"phrases"`, `-exclusions`, `date:`, `paper:` and `page:`
 //! filters — parsed here, turned into a tantivy query by [`ArchiveQuery::to_tantivy`].
 //!
-//! A word or a phrase matches exactly where the in-memory engine's substring match does (on
-//! folded text, in the headline or the body); an unreadable filter value (`date:soon`) is
-//! searched for as a word, as the in-memory engine would.
+//! A word or a phrase matches exactly where it is a substring of one folded field (a headline
+//! line or a paragraph), as the in-article search matches; an unreadable filter value
+//! (`date:soon`) is searched for as a word.
 
 use std::ops::Bound;
 

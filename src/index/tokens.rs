@@ -1,34 +1,24 @@
 //! Tokenizers for the archive index: character bigrams for recall, jieba words for ranking, and
 //! the folding both share with the query side.
 //!
-//! Folding follows `search::fold` rule for rule (case, full-width forms, white space and
-//! control characters ignored): the in-memory engine's `fold_char` is private to `search`, so
-//! the rules are restated here and a test holds the two equal on the samples. Traditional
-//! characters fold to simplified ([`crate::script::fold_han`]), so `復工` finds `复工`.
+//! Folding is the search's ([`crate::search::fold`]: case, full-width forms, white space and
+//! control characters ignored, traditional characters to simplified, so `復工` finds `复工`):
+//! in-article matches and the index fold alike.
 
 use std::sync::{Arc, LazyLock};
 
 use jieba_rs::Jieba;
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// The name under which [`BigramTokenizer`] is registered.
 pub const BIGRAMS: &str = "dubao_bigrams";
-/// The name under which [`JiebaTokenizer`] followed by [`FoldFilter`] is registered.
+/// The name under which [`JiebaTokenizer`] is registered.
 pub const WORDS: &str = "dubao_words";
 
 /// Separates paragraphs in an indexed field: no bigram and no phrase spans it.
 pub const PARAGRAPH_BREAK: char = '\n';
 
-/// The folded form of one character: the search's fold (case, half-width; `None` for white
-/// space and controls), then traditional to simplified, so index and query fold alike.
-pub fn fold_char(c: char) -> Option<char> {
-    crate::search::fold_char(c).map(crate::script::fold_han)
-}
-
-/// `text` folded.
-pub fn fold(text: &str) -> String {
-    text.chars().filter_map(fold_char).collect()
-}
+pub use crate::search::{fold, fold_char};
 
 /// jieba's dictionary for the word tokenizer: the app's own, or one still loading on a thread
 /// of its own (so `dubao search` lists the folder meanwhile), waited for when the first text is
@@ -62,12 +52,7 @@ impl From<Arc<Jieba>> for Words {
 pub fn register(index: &tantivy::Index, jieba: Words) {
     let tokenizers = index.tokenizers();
     tokenizers.register(BIGRAMS, TextAnalyzer::from(BigramTokenizer));
-    tokenizers.register(
-        WORDS,
-        TextAnalyzer::builder(JiebaTokenizer::new(jieba))
-            .filter(FoldFilter)
-            .build(),
-    );
+    tokenizers.register(WORDS, TextAnalyzer::from(JiebaTokenizer::new(jieba)));
 }
 
 /// Overlapping pairs of folded characters, plus the last character of each paragraph alone.
@@ -181,7 +166,8 @@ pub fn query_bigrams(folded: &str) -> Vec<(usize, String)> {
 /// jieba words, for ranking only (recall comes from the bigrams).
 ///
 /// The text is folded before it is cut (`ＧＤＰ` is one word, `gdp`, as in a folded query; cut
-/// as it is, it would be three letters), white space kept as a boundary.
+/// as it is, it would be three letters), white space kept as a boundary; tokens without a
+/// letter, digit or Han character (white space, punctuation) are dropped.
 #[derive(Clone)]
 pub struct JiebaTokenizer {
     jieba: Words,
@@ -211,13 +197,19 @@ pub struct WordStream<'a> {
 
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(((from, to), (offset_from, offset_to))) = self.words.next() else {
-            return false;
+        // Words only: white space (what folded away) and punctuation rank nothing, and are
+        // a sixth of jieba's tokens.
+        let (word, (offset_from, offset_to)) = loop {
+            let Some(((from, to), offsets)) = self.words.next() else {
+                return false;
+            };
+            let word = self.folded.get(from..to).unwrap_or_default();
+            if word.chars().any(char::is_alphanumeric) {
+                break (word, offsets);
+            }
         };
         self.token.text.clear();
-        self.token
-            .text
-            .push_str(self.folded.get(from..to).unwrap_or_default());
+        self.token.text.push_str(word);
         self.token.offset_from = offset_from;
         self.token.offset_to = offset_to;
         self.token.position = self.position;
@@ -269,53 +261,6 @@ impl Tokenizer for JiebaTokenizer {
     }
 }
 
-/// Folds each token's text, dropping tokens that fold to nothing (white space, controls).
-#[derive(Clone)]
-pub struct FoldFilter;
-
-impl TokenFilter for FoldFilter {
-    type Tokenizer<T: Tokenizer> = FoldTokenizer<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
-        FoldTokenizer(tokenizer)
-    }
-}
-
-#[derive(Clone)]
-pub struct FoldTokenizer<T>(T);
-
-impl<T: Tokenizer> Tokenizer for FoldTokenizer<T> {
-    type TokenStream<'a> = FoldStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldStream(self.0.token_stream(text))
-    }
-}
-
-pub struct FoldStream<S>(S);
-
-impl<S: TokenStream> TokenStream for FoldStream<S> {
-    fn advance(&mut self) -> bool {
-        while self.0.advance() {
-            let token = self.0.token_mut();
-            let folded = fold(&token.text);
-            if !folded.is_empty() {
-                token.text = folded;
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.0.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,12 +295,10 @@ mod tests {
     }
 
     #[test]
-    fn words_are_folded_and_white_space_dropped() {
+    fn words_are_folded_and_white_space_and_punctuation_dropped() {
         let words = |jieba: Words| {
-            let mut analyzer = TextAnalyzer::builder(JiebaTokenizer::new(jieba))
-                .filter(FoldFilter)
-                .build();
-            let mut stream = analyzer.token_stream("电力 供应\u{3000}ＧＤＰ");
+            let mut analyzer = TextAnalyzer::from(JiebaTokenizer::new(jieba));
+            let mut stream = analyzer.token_stream("电力 供应\u{3000}ＧＤＰ，增长。");
             let mut words = Vec::new();
             while let Some(t) = stream.next() {
                 words.push(t.text.clone());
@@ -365,7 +308,10 @@ mod tests {
         let shared = words(Arc::new(Jieba::new()).into());
         assert!(shared.iter().any(|w| w == "电力"), "{shared:?}");
         assert!(shared.iter().any(|w| w == "gdp"), "{shared:?}");
-        assert!(shared.iter().all(|w| !w.trim().is_empty()), "{shared:?}");
+        assert!(
+            shared.iter().all(|w| w.chars().any(char::is_alphanumeric)),
+            "{shared:?}"
+        );
         // A dictionary still loading is waited for, and cuts alike.
         assert_eq!(words(Words::loading()), shared);
     }
@@ -386,18 +332,5 @@ mod tests {
         );
         assert_eq!(query_bigrams("ab"), [(0, "ab".into())]);
         assert!(query_bigrams("a").is_empty());
-    }
-
-    #[test]
-    fn folding_is_the_search_engines() {
-        for issue in crate::io::load::samples() {
-            for article in issue.articles {
-                for p in article.paragraphs {
-                    assert_eq!(fold(&p), crate::search::fold(&p));
-                }
-            }
-        }
-        assert_eq!(fold("ＡＢＣ１２３ Gdp\u{3000}增长"), "abc123gdp增长");
-        assert_eq!(fold("復工"), fold("复工"));
     }
 }

@@ -323,10 +323,16 @@ impl Unit {
 
 /// The issues below `library`, each with its key and stamp.
 fn list(library: &Path) -> Result<Vec<(Unit, String, Option<Stamp>)>, IndexError> {
-    let files = crate::io::load::expand(library).map_err(|e| IndexError::Io {
+    let files = crate::io::load::expand_with_metadata(library).map_err(|e| IndexError::Io {
         path: library.to_owned(),
         source: std::io::Error::other(e.to_string()),
     })?;
+    let stamps: HashMap<PathBuf, Stamp> = files
+        .iter()
+        .filter_map(|(path, meta)| Some((path.clone(), stamp(meta.as_ref()?))))
+        .collect();
+    let stamp = |path: &PathBuf| stamps.get(path).copied();
+    let files = files.into_iter().map(|(path, _)| path).collect();
     Ok(crate::io::load::article_days(files)
         .into_iter()
         .map(|group| {
@@ -342,7 +348,7 @@ fn list(library: &Path) -> Result<Vec<(Unit, String, Option<Stamp>)>, IndexError
                 (parts, _) => {
                     let folder = parts.first().and_then(|p| p.parent()).unwrap_or(library);
                     let key = day_key(&key(library, folder), date);
-                    let stamps: Option<Vec<Stamp>> = parts.iter().map(|p| stamp(p)).collect();
+                    let stamps: Option<Vec<Stamp>> = parts.iter().map(&stamp).collect();
                     let stamp = stamps.map(|s| Stamp {
                         size: s.iter().map(|s| s.size).sum(),
                         mtime: s.iter().map(|s| s.mtime).max().unwrap_or(0),
@@ -376,17 +382,16 @@ pub(super) fn key(library: &Path, path: &Path) -> String {
         .into_owned()
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
     let mtime = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Some(Stamp {
+    Stamp {
         size: meta.len(),
         mtime,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -272,8 +272,8 @@ impl Loader {
         summaries
     }
 
-    /// Every issue of the library, parsed: for the in-memory search when the library has no
-    /// index (a file that fails to load is a placeholder).
+    /// Every issue of the library, parsed: for an index in memory when the library can have
+    /// no index on disk (a file that fails to load is a placeholder).
     pub fn load_all(&self) -> Vec<Issue> {
         let entries = &self.entries.0;
         entries

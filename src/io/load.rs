@@ -310,15 +310,24 @@ fn file_id(path: &Path, _meta: &Metadata) -> FileId {
 /// first name in sorted order), so `self -> .` or two links to one folder cannot loop or
 /// repeat. A `*.txt` link to nothing is listed, so reading it says what is wrong.
 pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    Ok(expand_with_metadata(path)?
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect())
+}
+
+/// [`expand`], each file with its metadata as the walk read it (`None` for standard input
+/// and a link to nothing): the index's change detection needs no second `stat` per file.
+pub fn expand_with_metadata(path: &Path) -> Result<Vec<(PathBuf, Option<Metadata>)>, LoadError> {
     if is_stdin(path) {
-        return Ok(vec![path.to_owned()]);
+        return Ok(vec![(path.to_owned(), None)]);
     }
     let meta = metadata(path)?;
     if !meta.is_dir() {
-        return Ok(vec![path.to_owned()]);
+        return Ok(vec![(path.to_owned(), Some(meta))]);
     }
     let mut folders_seen = HashSet::from([file_id(path, &meta)]);
-    let mut files: Vec<(PathBuf, Option<FileId>)> = Vec::new();
+    let mut files: Vec<(PathBuf, Option<Metadata>)> = Vec::new();
     let mut folders = vec![path.to_owned()];
     while let Some(folder) = folders.pop() {
         let io = |source| LoadError::Io {
@@ -343,10 +352,7 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
                     let first_visit = folders_seen.insert(file_id(&entry_path, &meta));
                     subfolders.extend(first_visit.then_some(entry_path));
                 }
-                Ok(meta) if is_txt => {
-                    let id = file_id(&entry_path, &meta);
-                    files.push((entry_path, Some(id)));
-                }
+                Ok(meta) if is_txt => files.push((entry_path, Some(meta))),
                 // A link to nothing, or a file gone since the folder was read.
                 Err(_) if is_txt => files.push((entry_path, None)),
                 _ => {}
@@ -359,15 +365,13 @@ pub fn expand(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
             path: path.to_owned(),
         });
     }
-    files.sort();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut files_seen = HashSet::new();
-    Ok(files
-        .into_iter()
-        .filter_map(|(path, id)| match id {
-            Some(id) if !files_seen.insert(id) => None,
-            _ => Some(path),
-        })
-        .collect())
+    files.retain(|(path, meta)| {
+        meta.as_ref()
+            .is_none_or(|meta| files_seen.insert(file_id(path, meta)))
+    });
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ mod search {
         found
     }
 
-    /// fuzz/search: the old corpus separated paragraphs with U+001F; a query holding it matched
+    /// fuzz/search: an earlier engine separated paragraphs with U+001F; a query holding it matched
     /// across the boundary.
     #[test]
     fn a_field_separator_in_the_query_never_spans_two_paragraphs() {
