@@ -170,8 +170,17 @@ fn size_by_kind(dir: &std::path::Path) -> Vec<(String, u64)> {
         *kinds.entry(kind).or_default() += entry.metadata().map_or(0, |m| m.len());
     }
     let mut kinds: Vec<(String, u64)> = kinds.into_iter().collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     kinds
+}
+
+/// The table row of the index's parts, each as a multiple of the text.
+fn parts_row(parts: &[(String, u64)], text_bytes: u64) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|(kind, bytes)| format!("{kind} {:.2}×", *bytes as f64 / text_bytes as f64))
+        .collect();
+    format!("| index parts (× the text) | {} |", parts.join(", "))
 }
 
 fn ms(d: Duration) -> f64 {
@@ -212,7 +221,7 @@ fn main() {
     let build = started.elapsed();
     let articles = index.num_articles();
     let size = index.size_on_disk();
-    let parts = size_by_kind(&location);
+    let parts = parts_row(&size_by_kind(&location), text_bytes);
     let (build_peak, _) = memory();
     drop(index);
 
@@ -280,10 +289,6 @@ fn main() {
     );
     println!("{}", trend_row(&index));
     println!("| peak RSS while building | {build_peak:.0} MB |");
-    let parts: Vec<String> = parts
-        .iter()
-        .map(|(kind, bytes)| format!("{kind} {:.2}×", *bytes as f64 / text_bytes as f64))
-        .collect();
-    println!("| index parts (× the text) | {} |", parts.join(", "));
+    println!("{parts}");
     println!("| peak RSS / RSS after the searches | {peak:.0} MB / {now:.0} MB |");
 }
