@@ -38,7 +38,7 @@ pub use update::{Progress, UpdateReport};
 
 /// Bumped whenever the schema or the tokenizers change: an index of another version is
 /// rebuilt from scratch in a folder of its own.
-const FORMAT: &str = "v2";
+const FORMAT: &str = "v3";
 /// Memory the writer may use before it flushes a segment (one indexing thread).
 const WRITER_HEAP: usize = 64 << 20;
 /// How often a waiting indexer tries the lock again.

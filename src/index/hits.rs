@@ -5,7 +5,7 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::query::ArchiveQuery;
-use super::tokens::PARAGRAPH_BREAK;
+use super::tokens::{PARAGRAPH_BREAK, fold};
 use super::{ArchiveIndex, IndexError};
 use crate::model::IssueDate;
 use crate::search::{Snippet, find_all, snippet};
@@ -64,6 +64,10 @@ pub struct ArchiveResults {
 
 impl ArchiveIndex {
     /// The first `limit` articles matching `query`, in `sort` order, with snippets.
+    ///
+    /// `total` is exact when the query [`is_exact`](ArchiveQuery::is_exact) or every
+    /// candidate was checked; otherwise it may count a few articles that hold a long term's
+    /// character pairs apart (the hits never do).
     pub fn search(
         &self,
         query: &ArchiveQuery,
@@ -76,37 +80,66 @@ impl ArchiveIndex {
         let tantivy_query = self.tantivy_query(query)?;
         let searcher = self.reader.searcher();
         // The collector allocates for `limit` hits: no more than there are documents.
-        let limit = limit.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
+        let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let limit = limit.min(docs);
         if limit == 0 {
             return Ok(ArchiveResults::default());
         }
-        let top = TopDocs::with_limit(limit);
-        let (total, found): (usize, Vec<(f32, DocAddress)>) = match sort {
+        // Candidates that fail the check make room for more: fetched again, four times as
+        // many, until `limit` hits or no candidate is left (rare: pairs apart are rare).
+        let mut want = limit;
+        loop {
+            let (total, found) = self.candidates(&searcher, &*tantivy_query, sort, want)?;
+            let mut hits = Vec::with_capacity(limit);
+            let mut rejected = 0;
+            for &(score, address) in &found {
+                if hits.len() == limit {
+                    break;
+                }
+                match self.hit(&searcher, query, score, address)? {
+                    Some(hit) => hits.push(hit),
+                    None => rejected += 1,
+                }
+            }
+            if hits.len() == limit || found.len() < want || want >= docs {
+                let total = total.saturating_sub(rejected);
+                return Ok(ArchiveResults { total, hits });
+            }
+            want = want.saturating_mul(4).min(docs);
+        }
+    }
+
+    /// The first `want` candidates in `sort` order, and how many there are.
+    fn candidates(
+        &self,
+        searcher: &Searcher,
+        query: &dyn tantivy::query::Query,
+        sort: Sort,
+        want: usize,
+    ) -> Result<(usize, Vec<(f32, DocAddress)>), IndexError> {
+        let top = TopDocs::with_limit(want);
+        match sort {
             Sort::Relevance => searcher
-                .search(&tantivy_query, &(Count, top.order_by_score()))
-                .map_err(|e| self.error(e))?,
+                .search(query, &(Count, top.order_by_score()))
+                .map_err(|e| self.error(e)),
             Sort::Date => {
                 let by_date = top.order_by_fast_field::<i64>("date", Order::Desc);
                 let (total, found) = searcher
-                    .search(&tantivy_query, &(Count, by_date))
+                    .search(query, &(Count, by_date))
                     .map_err(|e| self.error(e))?;
-                (total, found.into_iter().map(|(_, a)| (0.0, a)).collect())
+                Ok((total, found.into_iter().map(|(_, a)| (0.0, a)).collect()))
             }
-        };
-        let hits = found
-            .into_iter()
-            .map(|(score, address)| self.hit(&searcher, query, score, address))
-            .collect::<Result<_, _>>()?;
-        Ok(ArchiveResults { total, hits })
+        }
     }
 
+    /// The hit at `address`, or `None` when it holds a long term's pairs apart.
     fn hit(
         &self,
         searcher: &Searcher,
         query: &ArchiveQuery,
         score: f32,
         address: DocAddress,
-    ) -> Result<ArchiveHit, IndexError> {
+    ) -> Result<Option<ArchiveHit>, IndexError> {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.error(e))?;
         let f = &self.fields;
         let text = |field| {
@@ -118,9 +151,12 @@ impl ArchiveIndex {
         let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
         let headline = text(f.title);
         let body = text(f.body);
-        let folded_headline = super::tokens::fold(&headline);
         let paper = text(f.paper);
-        Ok(ArchiveHit {
+        if !query.is_exact() && !query.holds(&headline, &body, &paper) {
+            return Ok(None);
+        }
+        let headline_lines: Vec<String> = headline.split(PARAGRAPH_BREAK).map(fold).collect();
+        Ok(Some(ArchiveHit {
             path: text(f.path),
             article: number(f.article).unwrap_or(0) as usize,
             title: headline
@@ -138,10 +174,10 @@ impl ArchiveIndex {
                 && query
                     .terms
                     .iter()
-                    .all(|t| folded_headline.contains(t.as_str())),
+                    .all(|t| headline_lines.iter().any(|l| l.contains(t.as_str()))),
             score,
             snippets: snippets(&body, &headline, query),
-        })
+        }))
     }
 }
 

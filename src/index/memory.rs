@@ -132,6 +132,28 @@ mod tests {
     }
 
     #[test]
+    fn a_long_term_held_as_pairs_apart_is_no_match_nor_excluded() {
+        // Article 0 holds 城市, 市更 and 更新 apart, in its headline (ranked first); article 1
+        // holds 城市更新.
+        let index = index(vec![
+            article("城市更名 更新城市", &["城市发展，市更名，更新设备。"]),
+            article("简讯", &["推进城市更新行动。"]),
+        ]);
+        assert_eq!(found(&index, "城市更新"), [1]);
+        let first = index
+            .search(&ArchiveQuery::parse("城市更新"), Sort::Relevance, 1)
+            .expect("a search");
+        let first: Vec<usize> = first.hits.iter().map(|h| h.article).collect();
+        assert_eq!(
+            first,
+            [1],
+            "the candidate that fails makes room for the next"
+        );
+        assert_eq!(found(&index, "城市 -城市更新"), [0]);
+        assert_eq!(found(&index, "\"城市 更新\""), [1]);
+    }
+
+    #[test]
     fn snippets_surround_the_hit_and_mark_it() {
         let results = electricity()
             .search(&ArchiveQuery::parse("巡查"), Sort::Relevance, 10)

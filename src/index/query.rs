@@ -2,21 +2,21 @@
 //! filters — parsed here, turned into a tantivy query by [`ArchiveQuery::to_tantivy`].
 //!
 //! A word or a phrase matches exactly where it is a substring of one folded field (a headline
-//! line or a paragraph), as the in-article search matches; an unreadable filter value
-//! (`date:soon`) is searched for as a word.
+//! line or a paragraph), as the in-article search matches: the tantivy query finds the
+//! articles holding its character pairs (the index keeps no positions, which would double
+//! it), and [`ArchiveQuery::holds`] keeps those holding the text itself. An unreadable filter
+//! value (`date:soon`) is searched for as a word.
 
 use std::ops::Bound;
 
 use tantivy::Term;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, RangeQuery, RegexQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::tokenizer::TokenStream;
 
 use super::schema::{Fields, KIND_ARTICLE};
-use super::tokens::{fold, query_bigrams};
+use super::tokens::{PARAGRAPH_BREAK, fold, query_bigrams};
 use crate::model::IssueDate;
 
 /// How much more a match in the headline counts than one in the body.
@@ -84,7 +84,36 @@ impl ArchiveQuery {
         }
     }
 
-    /// The tantivy query: every term as a bigram phrase in the headline or body (recall), the
+    /// Whether the tantivy query finds exactly the matching articles: no term, exclusion or
+    /// paper of three characters or more (those match on character pairs, and [`Self::holds`]
+    /// has the last word).
+    pub fn is_exact(&self) -> bool {
+        self.terms
+            .iter()
+            .chain(&self.excluded)
+            .chain(&self.paper)
+            .all(|t| query_bigrams(t).len() <= 1)
+    }
+
+    /// Whether an article with this headline, body (lines as the index joins them) and paper
+    /// matches: every term inside one line, no excluded term in any, the paper's name holding
+    /// the `paper:` text.
+    pub fn holds(&self, headline: &str, body: &str, paper: &str) -> bool {
+        let lines: Vec<String> = headline
+            .split(PARAGRAPH_BREAK)
+            .chain(body.split(PARAGRAPH_BREAK))
+            .map(fold)
+            .collect();
+        let in_a_line = |term: &String| lines.iter().any(|l| l.contains(term.as_str()));
+        self.terms.iter().all(in_a_line)
+            && !self.excluded.iter().any(in_a_line)
+            && self
+                .paper
+                .as_ref()
+                .is_none_or(|p| fold(paper).contains(p.as_str()))
+    }
+
+    /// The tantivy query: every term's character pairs in the headline or body (recall), the
     /// terms' jieba words as optional clauses (ranking), exclusions and filters.
     pub(super) fn to_tantivy(&self, fields: &Fields, words: &mut TextAnalyzer) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -99,8 +128,9 @@ impl ArchiveQuery {
                 clauses.push((Occur::Should, term_query(fields.body_words, &word)));
             }
         }
-        for term in &self.excluded {
-            // In either field: one clause each (an exclusion has no score to combine).
+        // Of one pair or less, exactly; longer ones are left to `holds` (an article holding
+        // the pairs apart must not be excluded). In either field: one clause each.
+        for term in self.excluded.iter().filter(|t| query_bigrams(t).len() <= 1) {
             clauses.push((Occur::MustNot, substring(fields.title, term)));
             clauses.push((Occur::MustNot, substring(fields.body, term)));
         }
@@ -205,7 +235,9 @@ fn headline_or_body(fields: &Fields, folded: &str) -> Box<dyn Query> {
     ]))
 }
 
-/// Matches documents whose folded `field` (indexed as bigrams) contains `folded`.
+/// Matches documents whose folded `field` (indexed as bigrams) holds `folded`'s character
+/// pairs: every document holding `folded`, and for three characters or more, one holding the
+/// pairs apart.
 fn substring(field: Field, folded: &str) -> Box<dyn Query> {
     let bigrams = query_bigrams(folded);
     match bigrams.as_slice() {
@@ -218,11 +250,11 @@ fn substring(field: Field, folded: &str) -> Box<dyn Query> {
                 Err(_) => Box::new(BooleanQuery::new(Vec::new())),
             }
         }
-        [(_, bigram)] => term_query(field, bigram),
-        _ => Box::new(PhraseQuery::new_with_offset(
+        [bigram] => term_query(field, bigram),
+        _ => Box::new(BooleanQuery::new(
             bigrams
                 .iter()
-                .map(|(at, bigram)| (*at, Term::from_field_text(field, bigram)))
+                .map(|bigram| (Occur::Must, term_query(field, bigram)))
                 .collect(),
         )),
     }

@@ -44,11 +44,13 @@ impl Fields {
     /// The schema and its fields.
     pub fn schema() -> (Schema, Self) {
         let mut builder = Schema::builder();
+        // Frequencies for ranking; no positions (half the index): a query of three characters
+        // or more is checked on the stored text (`ArchiveQuery::holds`).
         let bigrams = |stored: bool| {
             let options = TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(BIGRAMS)
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                    .set_index_option(IndexRecordOption::WithFreqs),
             );
             if stored {
                 options.set_stored()
@@ -56,7 +58,7 @@ impl Fields {
                 options
             }
         };
-        // Words only rank, so they keep frequencies but no positions (a third of the size).
+        // Words only rank: frequencies, no positions.
         let words = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(WORDS)

@@ -15,7 +15,7 @@ pub const BIGRAMS: &str = "dubao_bigrams";
 /// The name under which [`JiebaTokenizer`] is registered.
 pub const WORDS: &str = "dubao_words";
 
-/// Separates paragraphs in an indexed field: no bigram and no phrase spans it.
+/// Separates paragraphs in an indexed field: no bigram spans it.
 pub const PARAGRAPH_BREAK: char = '\n';
 
 pub use crate::search::{fold, fold_char};
@@ -57,12 +57,13 @@ pub fn register(index: &tantivy::Index, jieba: Words) {
 
 /// Overlapping pairs of folded characters, plus the last character of each paragraph alone.
 ///
-/// An occurrence of a query of n ≥ 2 folded characters is a run of n − 1 bigrams at
-/// consecutive positions (a phrase query); an occurrence of one character `c` is either a
-/// bigram starting with `c` or a paragraph's final `c` — so every substring the in-memory
-/// engine finds, the index finds. Every character is paired, not only Han: `vid` must be
-/// found inside `covid` as it is by substring matching. Characters are folded before they are
-/// paired, because folding removes white space and so changes which characters are adjacent.
+/// A document holding a query of n ≥ 2 folded characters holds its n − 1 bigrams (the index
+/// keeps no positions: a document holding them apart is told from one holding the query on its
+/// stored text); one holding one character `c` holds a bigram starting with `c` or ends a
+/// paragraph with `c` — so every article holding the query is found. Every character is
+/// paired, not only Han: `vid` must be found inside `covid` as it is by substring matching.
+/// Characters are folded before they are paired, because folding removes white space and so
+/// changes which characters are adjacent.
 #[derive(Clone, Default)]
 pub struct BigramTokenizer;
 
@@ -145,22 +146,17 @@ impl TokenStream for BigramStream<'_> {
     }
 }
 
-/// The bigram terms of a folded query term, with their offsets: every other bigram and the
-/// last, which cover the term with the fewest postings lists to intersect.
-pub fn query_bigrams(folded: &str) -> Vec<(usize, String)> {
+/// The distinct bigrams of a folded query term: a document holding the term holds them all.
+pub fn query_bigrams(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
-    if chars.len() < 2 {
-        return Vec::new();
+    let mut bigrams: Vec<String> = Vec::new();
+    for pair in chars.windows(2) {
+        let bigram: String = pair.iter().collect();
+        if !bigrams.contains(&bigram) {
+            bigrams.push(bigram);
+        }
     }
-    let last = chars.len() - 2;
-    let mut offsets: Vec<usize> = (0..=last).step_by(2).collect();
-    if offsets.last() != Some(&last) {
-        offsets.push(last);
-    }
-    offsets
-        .into_iter()
-        .map(|i| (i, chars[i..i + 2].iter().collect()))
-        .collect()
+    bigrams
 }
 
 /// jieba words, for ranking only (recall comes from the bigrams).
@@ -325,12 +321,9 @@ mod tests {
     }
 
     #[test]
-    fn query_bigrams_cover_the_term() {
-        assert_eq!(
-            query_bigrams("abcde"),
-            [(0, "ab".into()), (2, "cd".into()), (3, "de".into())]
-        );
-        assert_eq!(query_bigrams("ab"), [(0, "ab".into())]);
+    fn query_bigrams_are_every_pair_once() {
+        assert_eq!(query_bigrams("abcab"), ["ab", "bc", "ca"]);
+        assert_eq!(query_bigrams("ab"), ["ab"]);
         assert!(query_bigrams("a").is_empty());
     }
 }
