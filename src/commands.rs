@@ -70,16 +70,19 @@ pub fn run(
                 (_, _) if index => anyhow::bail!("--index searches one library folder"),
                 _ => None,
             };
-            let in_memory = |paths: &[PathBuf],
-                             out: &mut io::BufWriter<_>|
-             -> anyhow::Result<bool> {
-                crate::index::command::search_issues(&load(paths)?, &query, sort, limit, json, out)
+            let request = crate::index::command::Request {
+                query: &query,
+                sort,
+                limit,
+                json,
             };
+            let in_memory =
+                |paths: &[PathBuf], out: &mut io::BufWriter<_>| -> anyhow::Result<bool> {
+                    crate::index::command::search_issues(&load(paths)?, request, out)
+                };
             let found = match folder {
                 Some(dir) => {
-                    match crate::index::command::run_search(
-                        dir, &query, sort, limit, json, &mut out,
-                    ) {
+                    match crate::index::command::run_search(dir, request, &mut out) {
                         Ok(found) => found,
                         // No index to be had (no cache folder, say): the files are read, unless
                         // the index was asked for.

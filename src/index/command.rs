@@ -40,28 +40,27 @@ pub fn index_into(
     Ok(())
 }
 
+/// What `dubao search` was asked: the query, the order, how many hits, JSON or lines.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub query: &'a str,
+    pub sort: Sort,
+    pub limit: usize,
+    pub json: bool,
+}
+
 /// `dubao search QUERY DIR` over the index of `dir` (brought up to date first, unless another
 /// dubao is indexing it: then what is indexed so far is searched); see [`write_results`].
-pub fn run_search(
-    dir: &Path,
-    query: &str,
-    sort: Sort,
-    limit: usize,
-    json: bool,
-    out: &mut impl Write,
-) -> anyhow::Result<bool> {
+pub fn run_search(dir: &Path, request: Request, out: &mut impl Write) -> anyhow::Result<bool> {
     let location = super::default_location(dir)?;
-    search_in(dir, &location, query, sort, limit, json, out)
+    search_in(dir, &location, request, out)
 }
 
 /// `run_search` with the index in `location`.
 pub fn search_in(
     dir: &Path,
     location: &Path,
-    query: &str,
-    sort: Sort,
-    limit: usize,
-    json: bool,
+    request: Request,
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let index = ArchiveIndex::open(location, Words::loading())?;
@@ -74,41 +73,45 @@ pub fn search_in(
         Err(e) => return Err(e.into()),
     }
     bar.finish_and_clear();
-    let results = index.search(&ArchiveQuery::parse(query), sort, limit)?;
-    write_results(out, query, &results, json)
+    write_results(&index, request, out, |_| None)
 }
 
 /// `dubao search QUERY FILE…`: the same search over `issues`, through an index in memory of
 /// them; a hit names its issue by its source.
 pub fn search_issues(
     issues: &[Issue],
-    query: &str,
-    sort: Sort,
-    limit: usize,
-    json: bool,
+    request: Request,
     out: &mut impl Write,
 ) -> anyhow::Result<bool> {
     let index = ArchiveIndex::of_issues(issues, Words::loading())?;
-    let mut results = index.search(&ArchiveQuery::parse(query), sort, limit)?;
-    for hit in &mut results.hits {
-        if let Some(issue) = super::memory_position(&hit.path).and_then(|i| issues.get(i)) {
-            hit.path = issue.source.to_string();
-        }
-    }
-    write_results(out, query, &results, json)
+    write_results(&index, request, out, |key| {
+        let issue = issues.get(super::memory_position(key)?)?;
+        Some(issue.source.to_string())
+    })
 }
 
-/// One line per hit — date, issue, article number in its issue (as `dubao cat PATH --article
-/// N` takes it), title, snippet with the hit in 【】 — or JSON. Returns whether anything was
-/// found.
+/// Searches `index` and writes one line per hit — date, issue (its key, or what `name` calls
+/// it), article number in its issue (as `dubao cat PATH --article N` takes it), title, snippet
+/// with the hit in 【】 — or JSON. Returns whether anything was found.
 fn write_results(
+    index: &ArchiveIndex,
+    Request {
+        query,
+        sort,
+        limit,
+        json,
+    }: Request,
     out: &mut impl Write,
-    query: &str,
-    results: &super::ArchiveResults,
-    json: bool,
+    name: impl Fn(&str) -> Option<String>,
 ) -> anyhow::Result<bool> {
+    let mut results = index.search(&ArchiveQuery::parse(query), sort, limit)?;
+    for hit in &mut results.hits {
+        if let Some(named) = name(&hit.path) {
+            hit.path = named;
+        }
+    }
     if json {
-        write_json(out, query, results)?;
+        write_json(out, query, &results)?;
     } else {
         for hit in &results.hits {
             let date = hit.date.map_or_else(|| "-".to_owned(), |d| d.to_string());

@@ -334,16 +334,14 @@ fn a_read_only_library_is_indexed_in_the_cache() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("2 added, 0 updated, 0 removed"), "{out}");
     let mut out = Vec::new();
-    let any = dubao::index::command::search_in(
-        lib,
-        &fixture.index_dir(),
-        "编号1的",
-        Sort::Relevance,
-        10,
-        false,
-        &mut out,
-    )
-    .unwrap();
+    let request = dubao::index::command::Request {
+        query: "编号1的",
+        sort: Sort::Relevance,
+        limit: 10,
+        json: false,
+    };
+    let any =
+        dubao::index::command::search_in(lib, &fixture.index_dir(), request, &mut out).unwrap();
     assert!(any);
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("【编号1的】"), "{out}");
