@@ -92,7 +92,7 @@ impl ArchiveQuery {
             .iter()
             .chain(&self.excluded)
             .chain(&self.paper)
-            .all(|t| query_bigrams(t).len() <= 1)
+            .all(|t| within_a_pair(t))
     }
 
     /// Whether an article with this headline, body (lines as the index joins them) and paper
@@ -130,7 +130,7 @@ impl ArchiveQuery {
         }
         // Of one pair or less, exactly; longer ones are left to `holds` (an article holding
         // the pairs apart must not be excluded). In either field: one clause each.
-        for term in self.excluded.iter().filter(|t| query_bigrams(t).len() <= 1) {
+        for term in self.excluded.iter().filter(|t| within_a_pair(t)) {
             clauses.push((Occur::MustNot, substring(fields.title, term)));
             clauses.push((Occur::MustNot, substring(fields.body, term)));
         }
@@ -167,6 +167,12 @@ impl ArchiveQuery {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// Whether a folded term is at most two characters: its pairs match it exactly (a longer one
+/// may have its pairs apart, or fewer distinct pairs than places: `电电电`).
+fn within_a_pair(term: &str) -> bool {
+    term.chars().nth(2).is_none()
 }
 
 /// A word of a query: its text, whether it was quoted, whether a `-` stood before it.

@@ -52,6 +52,20 @@ mod search {
         assert!(matches.is_empty(), "{matches:?}");
     }
 
+    /// fuzz/search: the index keeps no positions, and a term of three characters whose
+    /// character pairs are all one (`电电电`) was taken as matched by its one pair (`电电`).
+    #[test]
+    fn a_term_of_one_repeated_pair_needs_the_whole_term() {
+        let issues = issue(vec![
+            article("题", &["电电电"]),
+            article("题", &["电电，电电"]),
+            article("\u{fffd}\u{fffd}", &["x"]),
+        ]);
+        assert_eq!(found(&issues, "电电电"), [0]);
+        assert_eq!(found(&issues, "电电 -电电电"), [1]);
+        assert!(found(&issues, "\u{fffd}\u{fffd}\u{fffd}").is_empty());
+    }
+
     /// fuzz/search: a one-letter query marked every character whose pinyin starts with it
     /// (`g` → 供, 国, 个): pinyin needs two letters, so one letter marks only itself.
     #[test]
