@@ -67,8 +67,7 @@ pub struct Snippet {
 pub struct Hit {
     pub issue: usize,
     pub article: usize,
-    /// The article's title (a library's issue may not be in memory when the hit is listed);
-    /// empty past the hits given snippets when the issue is in memory.
+    /// The article's title (a library's issue may not be in memory when the hit is listed).
     pub title: String,
     /// The query is in the headline.
     pub in_title: bool,

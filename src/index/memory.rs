@@ -165,6 +165,37 @@ mod tests {
     }
 
     #[test]
+    fn date_paper_and_page_are_columns() {
+        let issues = [Issue {
+            source: "t".into(),
+            paper: Some("衡阳日报".into()),
+            date: crate::model::IssueDate::new(2021, 7, 18),
+            articles: vec![Article {
+                page: Some(crate::model::PageRef {
+                    number: 3,
+                    name: None,
+                }),
+                ..article("题", &["正文"])
+            }],
+            ..Issue::default()
+        }];
+        let index = ArchiveIndex::of_issues(&issues, Words::loading()).expect("an index");
+        let searcher = index.reader.searcher();
+        let fast = searcher.segment_reader(0).fast_fields();
+        let papers = fast
+            .str("paper")
+            .expect("a column")
+            .expect("a paper column");
+        let mut paper = String::new();
+        let ord = papers.ords().first(0).expect("the article's paper");
+        assert!(papers.ord_to_str(ord, &mut paper).expect("readable"));
+        assert_eq!(paper, "衡阳日报");
+        let date = fast.i64("date").expect("a date column").first(0);
+        assert_eq!(date, issues[0].date.map(crate::model::IssueDate::unix_days));
+        assert_eq!(fast.u64("page").expect("a page column").first(0), Some(3));
+    }
+
+    #[test]
     fn each_issue_is_keyed_by_its_position() {
         let issue = |title: &str| Issue {
             source: "t".into(),

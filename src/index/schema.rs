@@ -34,7 +34,7 @@ pub struct Fields {
     pub body_words: Field,
     /// Days since 1970-01-01 (fast: filters and sorting).
     pub date: Field,
-    /// The paper's name (bigrams, stored).
+    /// The paper's name (bigrams, stored; fast, as a whole).
     pub paper: Field,
     /// The page number (fast).
     pub page: Field,
@@ -77,7 +77,8 @@ impl Fields {
             body: builder.add_text_field("body", bigrams(true)),
             body_words: builder.add_text_field("body_words", words),
             date: builder.add_i64_field("date", INDEXED | FAST | STORED),
-            paper: builder.add_text_field("paper", bigrams(true)),
+            // Fast too, whole: a column to group and filter by paper without stored documents.
+            paper: builder.add_text_field("paper", bigrams(true).set_fast("raw")),
             page: builder.add_u64_field("page", INDEXED | FAST | STORED),
         };
         (builder.build(), fields)
