@@ -77,7 +77,7 @@ impl ArchiveIndex {
         if query.is_empty() || limit == 0 {
             return Ok(ArchiveResults::default());
         }
-        let tantivy_query = self.tantivy_query(query)?;
+        let tantivy_query = self.tantivy_query(query, true)?;
         let searcher = self.reader.searcher();
         // The collector allocates for `limit` hits: no more than there are documents.
         let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);

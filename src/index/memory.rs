@@ -154,6 +154,18 @@ mod tests {
     }
 
     #[test]
+    fn counts_leave_out_a_long_exclusion() {
+        let index = index(vec![
+            article("简讯", &["推进城市更新行动。"]),
+            article("简讯", &["城市建设加快。"]),
+        ]);
+        let counts = index
+            .day_counts(&ArchiveQuery::parse("城市 -城市更新"))
+            .expect("counts");
+        assert_eq!(counts.undated, 1, "the article about 城市建设 only");
+    }
+
+    #[test]
     fn snippets_surround_the_hit_and_mark_it() {
         let results = electricity()
             .search(&ArchiveQuery::parse("巡查"), Sort::Relevance, 10)

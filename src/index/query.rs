@@ -114,8 +114,14 @@ impl ArchiveQuery {
     }
 
     /// The tantivy query: every term's character pairs in the headline or body (recall), the
-    /// terms' jieba words as optional clauses (ranking), exclusions and filters.
-    pub(super) fn to_tantivy(&self, fields: &Fields, words: &mut TextAnalyzer) -> Box<dyn Query> {
+    /// terms' jieba words as optional clauses (ranking), exclusions and filters. `checked`:
+    /// each match will be checked with [`Self::holds`] (hits are; counts are not).
+    pub(super) fn to_tantivy(
+        &self,
+        fields: &Fields,
+        words: &mut TextAnalyzer,
+        checked: bool,
+    ) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &self.terms {
             clauses.push((Occur::Must, headline_or_body(fields, term)));
@@ -128,9 +134,14 @@ impl ArchiveQuery {
                 clauses.push((Occur::Should, term_query(fields.body_words, &word)));
             }
         }
-        // Of one pair or less, exactly; longer ones are left to `holds` (an article holding
-        // the pairs apart must not be excluded). In either field: one clause each.
-        for term in self.excluded.iter().filter(|t| within_a_pair(t)) {
+        // Of one pair or less, exactly; longer ones are left to `holds` when it checks (an
+        // article holding the pairs apart must not be excluded), else excluded by their pairs.
+        // In either field: one clause each.
+        for term in self
+            .excluded
+            .iter()
+            .filter(|t| !checked || within_a_pair(t))
+        {
             clauses.push((Occur::MustNot, substring(fields.title, term)));
             clauses.push((Occur::MustNot, substring(fields.body, term)));
         }
@@ -340,10 +351,12 @@ fn page_range(value: &str) -> Option<(u64, u64)> {
 }
 
 impl super::ArchiveIndex {
-    /// `query` as tantivy runs it on this index (its own word tokenizer for the ranking words).
+    /// `query` as tantivy runs it on this index (its own word tokenizer for the ranking words);
+    /// `checked` as [`ArchiveQuery::to_tantivy`] takes it.
     pub(super) fn tantivy_query(
         &self,
         query: &ArchiveQuery,
+        checked: bool,
     ) -> Result<Box<dyn Query>, super::IndexError> {
         let mut words = self
             .index
@@ -352,7 +365,7 @@ impl super::ArchiveIndex {
             .ok_or_else(|| super::IndexError::Foreign {
                 dir: self.dir.clone(),
             })?;
-        Ok(query.to_tantivy(&self.fields, &mut words))
+        Ok(query.to_tantivy(&self.fields, &mut words, checked))
     }
 }
 
