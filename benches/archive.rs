@@ -103,15 +103,55 @@ fn generate(dir: &Path, megabytes: u64) -> u64 {
 
 /// Peak and current resident memory, in MB (Linux).
 fn memory() -> (f64, f64) {
+    (status_mb("VmHWM:"), status_mb("VmRSS:"))
+}
+
+/// How long each of ten rounds of [`QUERIES`] takes, by relevance and by date in turn.
+fn query_latencies(index: &ArchiveIndex) -> Vec<Duration> {
+    let mut latencies = Vec::new();
+    for round in 0..10 {
+        for query in QUERIES {
+            let sort = if round % 2 == 0 {
+                Sort::Relevance
+            } else {
+                Sort::Date
+            };
+            let started = Instant::now();
+            index
+                .search(&ArchiveQuery::parse(query), sort, 20)
+                .expect("a search");
+            latencies.push(started.elapsed());
+        }
+    }
+    latencies
+}
+
+/// A field of `/proc/self/status`, in MB (0 where there is none).
+fn status_mb(name: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
-    };
-    (field("VmHWM:"), field("VmRSS:"))
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(name))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// The most anonymous memory (heap, not mapped files) while `work` runs, sampled every 20 ms.
+fn peak_heap<T>(work: impl FnOnce() -> T) -> (T, f64) {
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let sampler = s.spawn(|| {
+            let mut peak: f64 = 0.0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(status_mb("RssAnon:"));
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            peak
+        });
+        let result = work();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        (result, sampler.join().unwrap_or(0.0))
+    })
 }
 
 /// How long parsing every issue takes, and cutting every article into jieba words: the two
@@ -215,9 +255,11 @@ fn main() {
     let location = cache.path().join("index");
     let index = ArchiveIndex::open(&location, jieba.clone()).expect("an index");
     let started = Instant::now();
-    let report = index
-        .update(library.path(), Duration::ZERO, &mut |_| {})
-        .expect("indexed");
+    let (report, build_heap) = peak_heap(|| {
+        index
+            .update(library.path(), Duration::ZERO, &mut |_| {})
+            .expect("indexed")
+    });
     let build = started.elapsed();
     let articles = index.num_articles();
     let size = index.size_on_disk();
@@ -234,21 +276,7 @@ fn main() {
     let first_search = started.elapsed();
     assert!(first.total > 0);
 
-    let mut latencies = Vec::new();
-    for round in 0..10 {
-        for query in QUERIES {
-            let sort = if round % 2 == 0 {
-                Sort::Relevance
-            } else {
-                Sort::Date
-            };
-            let started = Instant::now();
-            index
-                .search(&ArchiveQuery::parse(query), sort, 20)
-                .expect("a search");
-            latencies.push(started.elapsed());
-        }
-    }
+    let mut latencies = query_latencies(&index);
     latencies.sort();
     let percentile = |p: usize| latencies[(latencies.len() * p / 100).min(latencies.len() - 1)];
     let (peak, now) = memory();
@@ -288,7 +316,9 @@ fn main() {
         ms(percentile(100))
     );
     println!("{}", trend_row(&index));
-    println!("| peak RSS while building | {build_peak:.0} MB |");
+    println!(
+        "| peak RSS while building / of it heap (anonymous) | {build_peak:.0} MB / {build_heap:.0} MB |"
+    );
     println!("{parts}");
     println!("| peak RSS / RSS after the searches | {peak:.0} MB / {now:.0} MB |");
 }
