@@ -5,10 +5,10 @@ use tantivy::schema::Value;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 use super::query::ArchiveQuery;
-use super::tokens::{PARAGRAPH_BREAK, fold};
+use super::tokens::PARAGRAPH_BREAK;
 use super::{ArchiveIndex, IndexError};
 use crate::model::IssueDate;
-use crate::search::{Snippet, find_all, snippet};
+use crate::search::{Snippet, find_all, fold, snippet};
 
 /// Snippets kept per hit.
 const MAX_SNIPPETS: usize = 3;
@@ -87,6 +87,7 @@ impl ArchiveIndex {
         }
         // Candidates that fail the check make room for more: fetched again, four times as
         // many, until `limit` hits or no candidate is left (rare: pairs apart are rare).
+        let checked = !query.is_exact();
         let mut want = limit;
         loop {
             let (total, found) = self.candidates(&searcher, &*tantivy_query, sort, want)?;
@@ -96,7 +97,7 @@ impl ArchiveIndex {
                 if hits.len() == limit {
                     break;
                 }
-                match self.hit(&searcher, query, score, address)? {
+                match self.hit(&searcher, query, checked, score, address)? {
                     Some(hit) => hits.push(hit),
                     None => rejected += 1,
                 }
@@ -132,11 +133,12 @@ impl ArchiveIndex {
         }
     }
 
-    /// The hit at `address`, or `None` when it holds a long term's pairs apart.
+    /// The hit at `address`, or `None` when `checked` and it holds a long term's pairs apart.
     fn hit(
         &self,
         searcher: &Searcher,
         query: &ArchiveQuery,
+        checked: bool,
         score: f32,
         address: DocAddress,
     ) -> Result<Option<ArchiveHit>, IndexError> {
@@ -152,10 +154,13 @@ impl ArchiveIndex {
         let headline = text(f.title);
         let body = text(f.body);
         let paper = text(f.paper);
-        if !query.is_exact() && !query.holds(&headline, &body, &paper) {
-            return Ok(None);
-        }
         let headline_lines: Vec<String> = headline.split(PARAGRAPH_BREAK).map(fold).collect();
+        if checked {
+            let body_lines: Vec<String> = body.split(PARAGRAPH_BREAK).map(fold).collect();
+            if !query.holds(&headline_lines, &body_lines, &paper) {
+                return Ok(None);
+            }
+        }
         Ok(Some(ArchiveHit {
             path: text(f.path),
             article: number(f.article).unwrap_or(0) as usize,

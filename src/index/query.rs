@@ -16,8 +16,9 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::tokenizer::TokenStream;
 
 use super::schema::{Fields, KIND_ARTICLE};
-use super::tokens::{PARAGRAPH_BREAK, fold, query_bigrams};
+use super::tokens::query_bigrams;
 use crate::model::IssueDate;
+use crate::search::fold;
 
 /// How much more a match in the headline counts than one in the body.
 const TITLE_BOOST: f32 = 4.0;
@@ -95,16 +96,16 @@ impl ArchiveQuery {
             .all(|t| within_a_pair(t))
     }
 
-    /// Whether an article with this headline, body (lines as the index joins them) and paper
-    /// matches: every term inside one line, no excluded term in any, the paper's name holding
-    /// the `paper:` text.
-    pub fn holds(&self, headline: &str, body: &str, paper: &str) -> bool {
-        let lines: Vec<String> = headline
-            .split(PARAGRAPH_BREAK)
-            .chain(body.split(PARAGRAPH_BREAK))
-            .map(fold)
-            .collect();
-        let in_a_line = |term: &String| lines.iter().any(|l| l.contains(term.as_str()));
+    /// Whether an article with these folded headline and body lines and this paper matches:
+    /// every term inside one line, no excluded term in any, the paper's name holding the
+    /// `paper:` text.
+    pub fn holds(&self, headline: &[String], body: &[String], paper: &str) -> bool {
+        let in_a_line = |term: &String| {
+            headline
+                .iter()
+                .chain(body)
+                .any(|l| l.contains(term.as_str()))
+        };
         self.terms.iter().all(in_a_line)
             && !self.excluded.iter().any(in_a_line)
             && self

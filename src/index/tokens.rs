@@ -18,7 +18,7 @@ pub const WORDS: &str = "dubao_words";
 /// Separates paragraphs in an indexed field: no bigram spans it.
 pub const PARAGRAPH_BREAK: char = '\n';
 
-pub use crate::search::{fold, fold_char};
+use crate::search::fold_char;
 
 /// jieba's dictionary for the word tokenizer: the app's own, or one still loading on a thread
 /// of its own (so `dubao search` lists the folder meanwhile), waited for when the first text is
@@ -149,14 +149,12 @@ impl TokenStream for BigramStream<'_> {
 /// The distinct bigrams of a folded query term: a document holding the term holds them all.
 pub fn query_bigrams(folded: &str) -> Vec<String> {
     let chars: Vec<char> = folded.chars().collect();
-    let mut bigrams: Vec<String> = Vec::new();
-    for pair in chars.windows(2) {
-        let bigram: String = pair.iter().collect();
-        if !bigrams.contains(&bigram) {
-            bigrams.push(bigram);
-        }
-    }
-    bigrams
+    let mut seen = std::collections::HashSet::new();
+    chars
+        .windows(2)
+        .filter(|pair| seen.insert(*pair))
+        .map(|pair| pair.iter().collect())
+        .collect()
 }
 
 /// jieba words, for ranking only (recall comes from the bigrams).

@@ -47,7 +47,6 @@ fn in_memory(issues: &[Issue], jieba: Arc<Jieba>, tx: &Sender<Input>) {
     match ArchiveIndex::of_issues(issues, jieba) {
         Ok(index) => {
             send(Action::ArchiveOpened(Shared(Arc::new(index)), None));
-            send(Action::Indexing(None));
         }
         Err(e) => {
             send(Action::Notice(Notice::IndexFailed(e.to_string())));

@@ -55,7 +55,6 @@ pub fn open_index(app: &mut AppState) {
 
 fn opened(app: &mut AppState, index: Arc<ArchiveIndex>) {
     update(app, Action::ArchiveOpened(Shared(index), None));
-    update(app, Action::Indexing(None));
 }
 
 /// The status line's message, in the words the views give it.

@@ -21,7 +21,8 @@ pub struct Archive {
     pub index: Shared<ArchiveIndex>,
     /// The library folder the index keys are relative to; `None` for an index in memory.
     pub root: Option<PathBuf>,
-    /// The update under way (files and bytes done); `None` once it has finished.
+    /// The update under way (files and bytes done); `None` once it has finished, and for an
+    /// index in memory, complete when it opens.
     pub progress: Option<Progress>,
     /// Open issue by key, made once: an issue parsed or put back keeps its source (and no
     /// copy of the issues is held here, which would make every issue opened copy them all).
@@ -32,8 +33,8 @@ impl Archive {
     pub fn new(index: Shared<ArchiveIndex>, root: Option<PathBuf>) -> Self {
         Self {
             index,
+            progress: root.is_some().then(Progress::default),
             root,
-            progress: Some(Progress::default()),
             keys: None,
         }
     }
